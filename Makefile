@@ -1,0 +1,11 @@
+# The two commands of parkatlas. Both install what they need first, and skip every
+# step that is already done.
+.PHONY: run test
+
+## Build the SPA and the server, then serve them with the demo data at http://127.0.0.1:8080/
+run:
+	@scripts/run $(ARGS)
+
+## Run every test: lints, native tests, the wasm build, browser journeys
+test:
+	@scripts/test

@@ -1,0 +1,252 @@
+//! The JSON bodies of the `/api/v1` API, defined once and used by both the SPA and
+//! the server, so that the two can never disagree about a field.
+//!
+//! Map data travels as GeoJSON (RFC 7946) `FeatureCollection`s whose `properties`
+//! are typed per resource; errors travel as [`ErrorBody`].
+
+use serde::{Deserialize, Serialize};
+
+use crate::units::SquareMetres;
+
+/// A GeoJSON Feature with typed properties and a numeric id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Feature<P> {
+    #[serde(rename = "type")]
+    pub kind: FeatureType,
+    pub id: i64,
+    pub geometry: geojson::Geometry,
+    pub properties: P,
+}
+
+/// A GeoJSON FeatureCollection of [`Feature`]s.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FeatureCollection<P> {
+    #[serde(rename = "type")]
+    pub kind: FeatureCollectionType,
+    pub features: Vec<Feature<P>>,
+}
+
+/// The `"type": "Feature"` member; any other value is refused when reading.
+/// (serde's `tag` attribute on a struct writes the tag but does not check it.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum FeatureType {
+    #[default]
+    Feature,
+}
+
+/// The `"type": "FeatureCollection"` member.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum FeatureCollectionType {
+    #[default]
+    FeatureCollection,
+}
+
+impl<P> Feature<P> {
+    pub fn new(id: i64, geometry: geojson::Geometry, properties: P) -> Feature<P> {
+        Feature { kind: FeatureType::Feature, id, geometry, properties }
+    }
+}
+
+impl<P> FeatureCollection<P> {
+    pub fn new(features: Vec<Feature<P>>) -> FeatureCollection<P> {
+        FeatureCollection { kind: FeatureCollectionType::FeatureCollection, features }
+    }
+}
+
+/// The three park types of the Wuhan plan (seed 003), each with its own
+/// leading-industry revenue target (spec §5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParkType {
+    /// 现代产业园
+    Modern,
+    /// 特色产业园
+    Specialty,
+    /// 都市工业园
+    Urban,
+}
+
+/// Public facts about a park: what anyone may see.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParkProperties {
+    pub name: String,
+    pub name_en: String,
+    pub park_type: ParkType,
+    /// Where the park is, e.g. 东湖新技术开发区.
+    pub district: String,
+    /// Geodesic area of the boundary.
+    pub area_m2: SquareMetres,
+    pub parcel_count: u32,
+    /// True for the synthetic demonstration dataset, which the UI labels as such.
+    pub demo: bool,
+}
+
+/// Where a parcel stands in the land-supply cycle (spec §3: 批而未供, 闲置 and the rest).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParcelStatus {
+    /// Offered to investors, often as 标准地.
+    Available,
+    /// Granted (出让) but construction not started.
+    Granted,
+    UnderConstruction,
+    Producing,
+    /// Supplied but not developed in time (闲置土地).
+    Idle,
+    /// Approved for construction but not supplied (批而未供).
+    Unsupplied,
+}
+
+impl ParcelStatus {
+    pub const ALL: [ParcelStatus; 6] = [
+        ParcelStatus::Available,
+        ParcelStatus::Granted,
+        ParcelStatus::UnderConstruction,
+        ParcelStatus::Producing,
+        ParcelStatus::Idle,
+        ParcelStatus::Unsupplied,
+    ];
+}
+
+/// Planned land use, after the GB/T 21010 classes a park plans with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LandUse {
+    /// 工业用地
+    Industrial,
+    /// 新型产业用地 (M0): research and production together
+    InnovativeIndustrial,
+    /// 仓储用地
+    Warehousing,
+    /// 商服用地
+    Commercial,
+    /// 公共管理与公共服务用地
+    Public,
+}
+
+/// Public facts about a parcel.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParcelProperties {
+    pub park_id: i64,
+    /// The parcel code printed on the park's land-supply plan, e.g. GG-2025-017.
+    pub code: String,
+    pub land_use: LandUse,
+    pub status: ParcelStatus,
+    /// Geodesic area, holes subtracted.
+    pub area_m2: SquareMetres,
+}
+
+pub type ParkCollection = FeatureCollection<ParkProperties>;
+pub type ParcelCollection = FeatureCollection<ParcelProperties>;
+
+/// Base maps the server may be configured with (`PARKATLAS_TILES`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum TileProvider {
+    /// No tiles: parks on a plain background. Works offline.
+    None,
+    /// OpenStreetMap raster tiles (WGS-84, no offset).
+    Osm,
+    /// 天地图 vector tiles with annotation; the key is sent to the browser, as 天地图 requires.
+    Tianditu { key: String },
+}
+
+/// What the SPA needs to know about the deployment, from `GET /api/v1/config`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClientConfig {
+    pub tiles: TileProvider,
+    /// True when the database holds the synthetic demo dataset.
+    pub demo_data: bool,
+    pub version: String,
+}
+
+/// Every 4xx and 5xx response body: `{ "error": { "code", "message", "field" } }`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ErrorDetail {
+    /// Stable, machine-readable, e.g. `not_found`, `invalid_id`.
+    pub code: String,
+    /// What was wrong and how to fix it, for a person.
+    pub message: String,
+    /// The request field or path parameter at fault, if one is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use geojson::{GeometryValue, Position};
+    use serde_json::json;
+
+    fn parcel() -> Feature<ParcelProperties> {
+        let ring = [(114.4, 30.48), (114.401, 30.48), (114.401, 30.481), (114.4, 30.48)];
+        Feature::new(
+            7,
+            geojson::Geometry::new(GeometryValue::Polygon {
+                coordinates: vec![ring.iter().map(|&(x, y)| Position::from(vec![x, y])).collect()],
+            }),
+            ParcelProperties {
+                park_id: 1,
+                code: "GG-2025-007".into(),
+                land_use: LandUse::Industrial,
+                status: ParcelStatus::UnderConstruction,
+                area_m2: SquareMetres(5_321.5),
+            },
+        )
+    }
+
+    #[test]
+    fn parcel_feature_is_rfc7946_geojson() {
+        let value = serde_json::to_value(FeatureCollection::new(vec![parcel()])).unwrap();
+        assert_eq!(value["type"], "FeatureCollection");
+        assert_eq!(value["features"][0]["type"], "Feature");
+        assert_eq!(value["features"][0]["id"], 7);
+        assert_eq!(value["features"][0]["geometry"]["type"], "Polygon");
+        assert_eq!(value["features"][0]["properties"]["status"], "under_construction");
+        assert_eq!(value["features"][0]["properties"]["area_m2"], 5_321.5);
+    }
+
+    #[test]
+    fn parcel_collection_round_trips() {
+        let collection = FeatureCollection::new(vec![parcel()]);
+        let text = serde_json::to_string(&collection).unwrap();
+        assert_eq!(serde_json::from_str::<ParcelCollection>(&text).unwrap(), collection);
+    }
+
+    #[test]
+    fn feature_with_wrong_type_tag_is_rejected() {
+        let mut value = serde_json::to_value(parcel()).unwrap();
+        value["type"] = json!("Point");
+        assert!(serde_json::from_value::<Feature<ParcelProperties>>(value).is_err());
+    }
+
+    #[test]
+    fn tianditu_config_carries_its_key() {
+        let config = ClientConfig {
+            tiles: TileProvider::Tianditu { key: "k".into() },
+            demo_data: true,
+            version: "0.1.0".into(),
+        };
+        assert_eq!(
+            serde_json::to_value(&config).unwrap(),
+            json!({ "tiles": { "kind": "tianditu", "key": "k" }, "demo_data": true, "version": "0.1.0" })
+        );
+    }
+
+    #[test]
+    fn error_body_omits_absent_field() {
+        let body =
+            ErrorBody { error: ErrorDetail { code: "not_found".into(), message: "no park 9".into(), field: None } };
+        assert_eq!(
+            serde_json::to_value(&body).unwrap(),
+            json!({ "error": { "code": "not_found", "message": "no park 9" } })
+        );
+    }
+}

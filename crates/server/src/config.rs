@@ -1,0 +1,104 @@
+//! Command-line interface of the `parkatlas` binary. Every option of `serve` can
+//! also be set through the environment variable named beside it.
+
+use std::net::IpAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use parkatlas_core::wire::TileProvider;
+
+#[derive(Debug, Parser)]
+#[command(name = "parkatlas", version, about = "园区一张图 parkatlas: industrial-park land and enterprise atlas")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the JSON API under /api/v1 and the built single-page app.
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on. Use 0.0.0.0 to accept connections from other machines.
+    #[arg(long, env = "PARKATLAS_BIND", default_value = "127.0.0.1")]
+    pub bind: IpAddr,
+    /// TCP port; 0 picks a free one (the URL printed at start says which).
+    #[arg(long, env = "PARKATLAS_PORT", default_value_t = 8080)]
+    pub port: u16,
+    /// Database to open, created and migrated on first start.
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://parkatlas.db")]
+    pub database_url: String,
+    /// Base map: none (plain background, works offline), osm, or tianditu (needs a key).
+    /// Defaults to tianditu when a key is given, else none.
+    #[arg(long, env = "PARKATLAS_TILES", value_enum)]
+    pub tiles: Option<TilesArg>,
+    /// 天地图 browser key (tk), from console.tianditu.gov.cn.
+    #[arg(long, env = "PARKATLAS_TIANDITU_KEY", hide_env_values = true)]
+    pub tianditu_key: Option<String>,
+    /// Directory of the built single-page app (trunk's output).
+    #[arg(long, env = "PARKATLAS_STATIC_DIR", default_value = "dist")]
+    pub static_dir: PathBuf,
+    /// Load the synthetic demo dataset when the database has no parks yet.
+    #[arg(long, env = "PARKATLAS_DEMO")]
+    pub demo: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TilesArg {
+    None,
+    Osm,
+    Tianditu,
+}
+
+impl ServeArgs {
+    /// Resolves the tile options into one provider, refusing 天地图 without a key.
+    pub fn tile_provider(&self) -> anyhow::Result<TileProvider> {
+        let key = self.tianditu_key.clone().filter(|key| !key.trim().is_empty());
+        match (self.tiles, key) {
+            (Some(TilesArg::None), _) | (None, None) => Ok(TileProvider::None),
+            (Some(TilesArg::Osm), _) => Ok(TileProvider::Osm),
+            (Some(TilesArg::Tianditu) | None, Some(key)) => Ok(TileProvider::Tianditu { key }),
+            (Some(TilesArg::Tianditu), None) => {
+                anyhow::bail!("PARKATLAS_TILES=tianditu needs a key: set PARKATLAS_TIANDITU_KEY or --tianditu-key")
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn serve(args: &[&str]) -> ServeArgs {
+        let Command::Serve(serve) = Cli::parse_from([&["parkatlas", "serve"], args].concat()).command;
+        serve
+    }
+
+    #[test]
+    fn defaults_listen_on_loopback_8080_without_tiles() {
+        let args = serve(&[]);
+        assert_eq!(args.bind.to_string(), "127.0.0.1");
+        assert_eq!(args.port, 8080);
+        assert_eq!(args.tile_provider().unwrap(), TileProvider::None);
+    }
+
+    #[test]
+    fn a_tianditu_key_alone_selects_tianditu() {
+        let args = serve(&["--tianditu-key", "abc"]);
+        assert_eq!(args.tile_provider().unwrap(), TileProvider::Tianditu { key: "abc".into() });
+    }
+
+    #[test]
+    fn tianditu_without_a_key_is_refused() {
+        let err = serve(&["--tiles", "tianditu"]).tile_provider().unwrap_err();
+        assert!(err.to_string().contains("PARKATLAS_TIANDITU_KEY"), "{err}");
+    }
+
+    #[test]
+    fn explicit_osm_wins_over_a_key() {
+        assert_eq!(serve(&["--tiles", "osm", "--tianditu-key", "abc"]).tile_provider().unwrap(), TileProvider::Osm);
+    }
+}

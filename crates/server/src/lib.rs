@@ -1,0 +1,101 @@
+//! parkatlas-server: the JSON API, its storage, and the `parkatlas` command line.
+//!
+//! - [`app`] builds the whole HTTP service (API under `/api/v1`, the built SPA for
+//!   every other path) so that tests drive it without a socket.
+//! - [`serve`] opens the database, optionally loads the demo dataset, and listens.
+//! - [`store`] owns every SQL statement; [`demo`] generates the synthetic dataset.
+
+pub mod api;
+pub mod config;
+pub mod demo;
+pub mod error;
+pub mod store;
+
+use std::path::Path;
+
+use anyhow::Context;
+use axum::extract::State;
+use axum::routing::get;
+use axum::Router;
+use parkatlas_core::wire::TileProvider;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::trace::TraceLayer;
+
+use crate::config::ServeArgs;
+use crate::error::ApiError;
+use crate::store::Store;
+
+/// What every request handler may use.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub tiles: TileProvider,
+}
+
+/// Request bodies above this size are refused with 413 before a handler runs.
+const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// The whole HTTP service: the API, the health check, and the SPA from `static_dir`.
+pub fn app(state: AppState, static_dir: &Path) -> Router {
+    // Unknown paths get index.html so that the SPA's own routes survive a reload.
+    let spa = ServeDir::new(static_dir).fallback(ServeFile::new(static_dir.join("index.html")));
+    Router::new()
+        .nest("/api/v1", api::router())
+        .route("/healthz", get(healthz))
+        .fallback_service(spa)
+        .with_state(state)
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+}
+
+async fn healthz(State(state): State<AppState>) -> Result<&'static str, ApiError> {
+    state.store.is_empty().await?;
+    Ok("ok")
+}
+
+/// Runs `parkatlas serve` until Ctrl-C or SIGTERM, finishing requests in flight.
+pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
+    let tiles = args.tile_provider()?;
+    let store = Store::open(&args.database_url).await?;
+    if args.demo && store.is_empty().await? {
+        demo::load(&store).await.context("cannot load the demo dataset")?;
+        tracing::info!("loaded the demo dataset into {}", args.database_url);
+    }
+    if !args.static_dir.join("index.html").is_file() {
+        tracing::warn!(
+            "{} has no index.html: the API works, the map does not; build the SPA with `make run`",
+            args.static_dir.display()
+        );
+    }
+    let listener = tokio::net::TcpListener::bind((args.bind, args.port))
+        .await
+        .with_context(|| format!("cannot listen on {}:{}", args.bind, args.port))?;
+    let address = listener.local_addr()?;
+    println!("parkatlas is running at http://{address}/  (Ctrl-C stops it)");
+    axum::serve(listener, app(AppState { store, tiles }, &args.static_dir))
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        tokio::signal::ctrl_c().await.ok();
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,232 @@
+//! All SQL of parkatlas: opening and migrating the database, reading and writing
+//! parks and parcels. Nothing outside this module writes a query.
+//!
+//! Geometries are stored as GeoJSON text that parkatlas-core validated, with the
+//! geodesic area and bounding box precomputed so that reads need no geometry work.
+
+use std::str::FromStr;
+
+use anyhow::Context;
+use parkatlas_core::geometry::Shape;
+use parkatlas_core::units::SquareMetres;
+use parkatlas_core::wire::{
+    Feature, LandUse, ParcelCollection, ParcelProperties, ParcelStatus, ParkCollection, ParkProperties, ParkType,
+};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
+
+/// A handle on the database; cheap to clone.
+#[derive(Clone)]
+pub struct Store {
+    pool: SqlitePool,
+}
+
+/// A park to insert, its boundary already validated.
+pub struct NewPark {
+    pub name: String,
+    pub name_en: String,
+    pub park_type: ParkType,
+    pub district: String,
+    pub boundary: Shape,
+}
+
+/// A parcel to insert, its geometry already validated.
+pub struct NewParcel {
+    pub code: String,
+    pub land_use: LandUse,
+    pub status: ParcelStatus,
+    pub geometry: Shape,
+}
+
+const DATASET_KEY: &str = "dataset";
+const DEMO_DATASET: &str = "demo";
+
+impl Store {
+    /// Opens (creating if needed) the SQLite database at `url` and applies pending migrations.
+    pub async fn open(url: &str) -> anyhow::Result<Store> {
+        let options = SqliteConnectOptions::from_str(url)
+            .with_context(|| format!("DATABASE_URL {url:?} is not a SQLite URL such as sqlite://parkatlas.db"))?
+            .create_if_missing(true)
+            // WAL lets readers proceed while a write commits; foreign keys are off by default in SQLite.
+            .journal_mode(SqliteJournalMode::Wal)
+            .foreign_keys(true);
+        // A new deployment names a file in a directory that may not exist yet.
+        if let Some(directory) = options.get_filename().parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(directory)
+                .with_context(|| format!("cannot create the database directory {}", directory.display()))?;
+        }
+        let pool = SqlitePoolOptions::new()
+            .connect_with(options)
+            .await
+            .with_context(|| format!("cannot open the database at {url}"))?;
+        sqlx::migrate!("./migrations/sqlite").run(&pool).await.context("cannot migrate the database")?;
+        Ok(Store { pool })
+    }
+
+    pub async fn is_empty(&self) -> sqlx::Result<bool> {
+        let parks: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM parks").fetch_one(&self.pool).await?;
+        Ok(parks == 0)
+    }
+
+    pub async fn holds_demo_data(&self) -> sqlx::Result<bool> {
+        let dataset: Option<String> = sqlx::query_scalar("SELECT value FROM dataset_meta WHERE key = ?")
+            .bind(DATASET_KEY)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(dataset.as_deref() == Some(DEMO_DATASET))
+    }
+
+    /// Inserts parks with their parcels in one transaction, marking the database as
+    /// holding demo data when `demo` is set: all of it is stored, or none.
+    pub async fn insert_parks(&self, parks: &[(NewPark, Vec<NewParcel>)], demo: bool) -> anyhow::Result<()> {
+        let mut tx = self.pool.begin().await?;
+        for (park, parcels) in parks {
+            let bbox = park.boundary.bounding_box();
+            let park_id: i64 = sqlx::query_scalar(
+                "INSERT INTO parks (name, name_en, park_type, district, boundary, area_m2, west, south, east, north)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            )
+            .bind(&park.name)
+            .bind(&park.name_en)
+            .bind(to_db(park.park_type))
+            .bind(&park.district)
+            .bind(park.boundary.to_geojson().to_string())
+            .bind(park.boundary.area().0)
+            .bind(bbox.west)
+            .bind(bbox.south)
+            .bind(bbox.east)
+            .bind(bbox.north)
+            .fetch_one(&mut *tx)
+            .await
+            .with_context(|| format!("cannot insert park {}", park.name))?;
+            for parcel in parcels {
+                let bbox = parcel.geometry.bounding_box();
+                sqlx::query(
+                    "INSERT INTO parcels (park_id, code, land_use, status, geometry, area_m2, west, south, east, north)
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                )
+                .bind(park_id)
+                .bind(&parcel.code)
+                .bind(to_db(parcel.land_use))
+                .bind(to_db(parcel.status))
+                .bind(parcel.geometry.to_geojson().to_string())
+                .bind(parcel.geometry.area().0)
+                .bind(bbox.west)
+                .bind(bbox.south)
+                .bind(bbox.east)
+                .bind(bbox.north)
+                .execute(&mut *tx)
+                .await
+                .with_context(|| format!("cannot insert parcel {}", parcel.code))?;
+            }
+        }
+        if demo {
+            sqlx::query("INSERT INTO dataset_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+                .bind(DATASET_KEY)
+                .bind(DEMO_DATASET)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn parks(&self) -> anyhow::Result<ParkCollection> {
+        let demo = self.holds_demo_data().await?;
+        let rows: Vec<ParkRow> = sqlx::query_as(
+            "SELECT p.id, p.name, p.name_en, p.park_type, p.district, p.boundary, p.area_m2,
+                    (SELECT COUNT(*) FROM parcels WHERE parcels.park_id = p.id) AS parcel_count
+             FROM parks p ORDER BY p.id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let features = rows
+            .into_iter()
+            .map(|row| {
+                Ok(Feature::new(
+                    row.id,
+                    geojson::Geometry::from_str(&row.boundary)?,
+                    ParkProperties {
+                        name: row.name,
+                        name_en: row.name_en,
+                        park_type: from_db(&row.park_type)?,
+                        district: row.district,
+                        area_m2: SquareMetres(row.area_m2),
+                        parcel_count: u32::try_from(row.parcel_count)?,
+                        demo,
+                    },
+                ))
+            })
+            .collect::<anyhow::Result<_>>()?;
+        Ok(ParkCollection::new(features))
+    }
+
+    /// The parcels of park `park_id`, or `None` when there is no such park.
+    pub async fn parcels_of_park(&self, park_id: i64) -> anyhow::Result<Option<ParcelCollection>> {
+        let exists: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM parks WHERE id = ?").bind(park_id).fetch_optional(&self.pool).await?;
+        if exists.is_none() {
+            return Ok(None);
+        }
+        let rows: Vec<ParcelRow> = sqlx::query_as(
+            "SELECT id, code, land_use, status, geometry, area_m2 FROM parcels WHERE park_id = ? ORDER BY id",
+        )
+        .bind(park_id)
+        .fetch_all(&self.pool)
+        .await?;
+        let features = rows
+            .into_iter()
+            .map(|row| {
+                Ok(Feature::new(
+                    row.id,
+                    geojson::Geometry::from_str(&row.geometry)?,
+                    ParcelProperties {
+                        park_id,
+                        code: row.code,
+                        land_use: from_db(&row.land_use)?,
+                        status: from_db(&row.status)?,
+                        area_m2: SquareMetres(row.area_m2),
+                    },
+                ))
+            })
+            .collect::<anyhow::Result<_>>()?;
+        Ok(Some(ParcelCollection::new(features)))
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct ParkRow {
+    id: i64,
+    name: String,
+    name_en: String,
+    park_type: String,
+    district: String,
+    boundary: String,
+    area_m2: f64,
+    parcel_count: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct ParcelRow {
+    id: i64,
+    code: String,
+    land_use: String,
+    status: String,
+    geometry: String,
+    area_m2: f64,
+}
+
+/// Stores a unit enum as its JSON name (e.g. `under_construction`), so the database
+/// and the API spell every value the same way.
+fn to_db<T: Serialize>(value: T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(name)) => name,
+        other => unreachable!("unit enums serialize to strings, got {other:?}"),
+    }
+}
+
+fn from_db<T: DeserializeOwned>(name: &str) -> anyhow::Result<T> {
+    serde_json::from_value(serde_json::Value::String(name.to_string()))
+        .with_context(|| format!("the database holds an unknown value {name:?}"))
+}

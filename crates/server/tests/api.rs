@@ -1,0 +1,164 @@
+//! Integration tests: the whole router over a real SQLite file, driven without a socket.
+
+use std::path::Path;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use parkatlas_core::wire::{ClientConfig, ErrorBody, ParcelCollection, ParkCollection, ParkType, TileProvider};
+use parkatlas_server::store::Store;
+use parkatlas_server::{app, demo, AppState};
+use serde::de::DeserializeOwned;
+use tower::ServiceExt;
+
+/// A server over a fresh SQLite file holding the demo dataset, with a one-page SPA.
+struct TestServer {
+    dir: tempfile::TempDir,
+    router: axum::Router,
+}
+
+impl TestServer {
+    async fn with_demo_data() -> TestServer {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&database_url(dir.path())).await.unwrap();
+        demo::load(&store).await.unwrap();
+        std::fs::write(dir.path().join("index.html"), "<!doctype html><title>parkatlas</title>").unwrap();
+        let router = app(AppState { store, tiles: TileProvider::None }, dir.path());
+        TestServer { dir, router }
+    }
+
+    async fn get(&self, path: &str) -> (StatusCode, Vec<u8>) {
+        let response = self.router.clone().oneshot(Request::get(path).body(Body::empty()).unwrap()).await.unwrap();
+        let status = response.status();
+        (status, response.into_body().collect().await.unwrap().to_bytes().to_vec())
+    }
+
+    async fn get_json<T: DeserializeOwned>(&self, path: &str, expected: StatusCode) -> T {
+        let (status, body) = self.get(path).await;
+        assert_eq!(status, expected, "GET {path}: {}", String::from_utf8_lossy(&body));
+        serde_json::from_slice(&body).unwrap_or_else(|e| panic!("GET {path}: {e}: {}", String::from_utf8_lossy(&body)))
+    }
+}
+
+fn database_url(dir: &Path) -> String {
+    format!("sqlite://{}", dir.join("parkatlas.db").display())
+}
+
+mod parks {
+    use super::*;
+
+    #[tokio::test]
+    async fn lists_the_three_demo_parks_as_geojson() {
+        let server = TestServer::with_demo_data().await;
+        let (status, body) = server.get("/api/v1/parks").await;
+        assert_eq!(status, StatusCode::OK);
+        let raw: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(raw["type"], "FeatureCollection");
+        assert_eq!(raw["features"][0]["geometry"]["type"], "Polygon");
+
+        let parks: ParkCollection = serde_json::from_slice(&body).unwrap();
+        let types: Vec<ParkType> = parks.features.iter().map(|f| f.properties.park_type).collect();
+        assert_eq!(types, [ParkType::Modern, ParkType::Specialty, ParkType::Urban]);
+        assert!(parks.features.iter().all(|f| f.properties.demo && f.properties.parcel_count >= 50));
+    }
+
+    #[tokio::test]
+    async fn parcels_of_a_park_belong_to_it_and_match_its_count() {
+        let server = TestServer::with_demo_data().await;
+        let parks: ParkCollection = server.get_json("/api/v1/parks", StatusCode::OK).await;
+        for park in &parks.features {
+            let parcels: ParcelCollection =
+                server.get_json(&format!("/api/v1/parks/{}/parcels", park.id), StatusCode::OK).await;
+            assert_eq!(parcels.features.len(), park.properties.parcel_count as usize);
+            assert!(parcels.features.iter().all(|p| p.properties.park_id == park.id));
+            assert!(parcels.features.iter().all(|p| p.properties.area_m2.0 > 1_000.0));
+        }
+    }
+
+    #[tokio::test]
+    async fn some_parcels_have_holes() {
+        let server = TestServer::with_demo_data().await;
+        let parcels: serde_json::Value = server.get_json("/api/v1/parks/1/parcels", StatusCode::OK).await;
+        let with_holes = parcels["features"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["geometry"]["coordinates"].as_array().unwrap().len() == 2)
+            .count();
+        assert!(with_holes > 0);
+    }
+}
+
+mod errors {
+    use super::*;
+
+    async fn expect_error(path: &str, status: StatusCode, code: &str, field: Option<&str>) -> ErrorBody {
+        let server = TestServer::with_demo_data().await;
+        let body: ErrorBody = server.get_json(path, status).await;
+        assert_eq!(body.error.code, code, "{path}");
+        assert_eq!(body.error.field.as_deref(), field, "{path}");
+        body
+    }
+
+    #[tokio::test]
+    async fn unknown_park_is_404_naming_the_id() {
+        let body = expect_error("/api/v1/parks/9999/parcels", StatusCode::NOT_FOUND, "not_found", Some("id")).await;
+        assert_eq!(body.error.message, "no park has id 9999");
+    }
+
+    #[tokio::test]
+    async fn ids_that_are_not_positive_integers_are_400() {
+        for bad in ["abc", "0", "-3", "1.5", "99999999999999999999", "%20"] {
+            let body = expect_error(
+                &format!("/api/v1/parks/{bad}/parcels"),
+                StatusCode::BAD_REQUEST,
+                "invalid_parameter",
+                Some("id"),
+            )
+            .await;
+            assert!(body.error.message.contains("positive whole numbers"), "{bad}: {}", body.error.message);
+        }
+    }
+
+    #[tokio::test]
+    async fn unknown_api_path_is_a_json_404_not_the_spa() {
+        let body = expect_error("/api/v1/nowhere", StatusCode::NOT_FOUND, "no_such_endpoint", None).await;
+        assert!(body.error.message.contains("/api/v1/nowhere"));
+    }
+}
+
+#[tokio::test]
+async fn config_reports_tiles_and_demo_data() {
+    let server = TestServer::with_demo_data().await;
+    let config: ClientConfig = server.get_json("/api/v1/config", StatusCode::OK).await;
+    assert_eq!(config.tiles, TileProvider::None);
+    assert!(config.demo_data);
+}
+
+#[tokio::test]
+async fn spa_routes_fall_back_to_index_html() {
+    let server = TestServer::with_demo_data().await;
+    let (status, body) = server.get("/parks/1").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(String::from_utf8(body).unwrap().contains("<title>parkatlas</title>"));
+}
+
+#[tokio::test]
+async fn healthz_answers_ok() {
+    let server = TestServer::with_demo_data().await;
+    assert_eq!(server.get("/healthz").await, (StatusCode::OK, b"ok".to_vec()));
+}
+
+#[tokio::test]
+async fn database_is_a_file_that_survives_reopening_without_duplicating_demo_data() {
+    let server = TestServer::with_demo_data().await;
+    let url = database_url(server.dir.path());
+    assert!(server.dir.path().join("parkatlas.db").is_file());
+    let before: ParkCollection = server.get_json("/api/v1/parks", StatusCode::OK).await;
+    drop(server.router);
+
+    let reopened = Store::open(&url).await.unwrap();
+    assert!(!reopened.is_empty().await.unwrap());
+    assert!(reopened.holds_demo_data().await.unwrap());
+    assert_eq!(reopened.parks().await.unwrap(), before);
+}

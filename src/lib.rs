@@ -1,0 +1,37 @@
+//! parkatlas SPA (园区一张图): a Leptos client-side app compiled to WebAssembly.
+//!
+//! - [`App`]: the router and the page frame (header, language switch).
+//! - [`pages`]: one file per page; the only code that calls the API.
+//! - [`components`]: presentational pieces that get data and emit callbacks.
+//! - [`map`]: the one module that touches Leaflet.
+//! - [`api`]: the fetch helper and typed endpoints of `/api/v1`.
+//! - [`i18n`]: Simplified Chinese first, English second; [`theme`]: the map palette.
+
+pub mod api;
+pub mod components;
+pub mod i18n;
+pub mod map;
+pub mod pages;
+pub mod theme;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::components::header::Header;
+use crate::components::states::NotFound;
+
+#[component]
+pub fn App() -> impl IntoView {
+    i18n::provide_language();
+    view! {
+        <Router>
+            <Header />
+            <main class="page">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=pages::atlas::AtlasPage />
+                </Routes>
+            </main>
+        </Router>
+    }
+}
