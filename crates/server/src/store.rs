@@ -45,6 +45,12 @@ const DEMO_DATASET: &str = "demo";
 impl Store {
     /// Opens (creating if needed) the SQLite database at `url` and applies pending migrations.
     pub async fn open(url: &str) -> anyhow::Result<Store> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            anyhow::bail!(
+                "DATABASE_URL is a PostgreSQL URL, but this version of parkatlas stores data in SQLite only; \
+                 use a file such as sqlite://parkatlas.db"
+            );
+        }
         let options = SqliteConnectOptions::from_str(url)
             .with_context(|| format!("DATABASE_URL {url:?} is not a SQLite URL such as sqlite://parkatlas.db"))?
             .create_if_missing(true)

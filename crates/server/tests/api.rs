@@ -162,3 +162,9 @@ async fn database_is_a_file_that_survives_reopening_without_duplicating_demo_dat
     assert!(reopened.holds_demo_data().await.unwrap());
     assert_eq!(reopened.parks().await.unwrap(), before);
 }
+
+#[tokio::test]
+async fn a_postgres_url_is_refused_with_a_clear_message() {
+    let err = Store::open("postgres://parkatlas@localhost/parkatlas").await.err().expect("refused");
+    assert!(err.to_string().contains("SQLite only"), "{err}");
+}
