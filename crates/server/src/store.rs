@@ -14,7 +14,8 @@ use parkatlas_core::wire::{
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
+use sqlx::sqlite::{SqliteArguments, SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
+use sqlx::{Row, Sqlite};
 
 /// A handle on the database; cheap to clone.
 #[derive(Clone)]
@@ -88,43 +89,32 @@ impl Store {
     pub async fn insert_parks(&self, parks: &[(NewPark, Vec<NewParcel>)], demo: bool) -> anyhow::Result<()> {
         let mut tx = self.pool.begin().await?;
         for (park, parcels) in parks {
-            let bbox = park.boundary.bounding_box();
-            let park_id: i64 = sqlx::query_scalar(
+            let query = sqlx::query(
                 "INSERT INTO parks (name, name_en, park_type, district, boundary, area_m2, west, south, east, north)
                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             )
             .bind(&park.name)
             .bind(&park.name_en)
             .bind(to_db(park.park_type))
-            .bind(&park.district)
-            .bind(park.boundary.to_geojson().to_string())
-            .bind(park.boundary.area().0)
-            .bind(bbox.west)
-            .bind(bbox.south)
-            .bind(bbox.east)
-            .bind(bbox.north)
-            .fetch_one(&mut *tx)
-            .await
-            .with_context(|| format!("cannot insert park {}", park.name))?;
+            .bind(&park.district);
+            let park_id: i64 = bind_shape(query, &park.boundary)
+                .fetch_one(&mut *tx)
+                .await
+                .with_context(|| format!("cannot insert park {}", park.name))?
+                .get(0);
             for parcel in parcels {
-                let bbox = parcel.geometry.bounding_box();
-                sqlx::query(
+                let query = sqlx::query(
                     "INSERT INTO parcels (park_id, code, land_use, status, geometry, area_m2, west, south, east, north)
                      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 )
                 .bind(park_id)
                 .bind(&parcel.code)
                 .bind(to_db(parcel.land_use))
-                .bind(to_db(parcel.status))
-                .bind(parcel.geometry.to_geojson().to_string())
-                .bind(parcel.geometry.area().0)
-                .bind(bbox.west)
-                .bind(bbox.south)
-                .bind(bbox.east)
-                .bind(bbox.north)
-                .execute(&mut *tx)
-                .await
-                .with_context(|| format!("cannot insert parcel {}", parcel.code))?;
+                .bind(to_db(parcel.status));
+                bind_shape(query, &parcel.geometry)
+                    .execute(&mut *tx)
+                    .await
+                    .with_context(|| format!("cannot insert parcel {}", parcel.code))?;
             }
         }
         if demo {
@@ -221,6 +211,21 @@ struct ParcelRow {
     status: String,
     geometry: String,
     area_m2: f64,
+}
+
+type SqliteQuery<'q> = sqlx::query::Query<'q, Sqlite, SqliteArguments<'q>>;
+
+/// Binds what parks and parcels store of a shape, in their shared column order:
+/// GeoJSON, geodesic area, then the bounding box (west, south, east, north).
+fn bind_shape<'q>(query: SqliteQuery<'q>, shape: &Shape) -> SqliteQuery<'q> {
+    let bbox = shape.bounding_box();
+    query
+        .bind(shape.to_geojson().to_string())
+        .bind(shape.area().0)
+        .bind(bbox.west)
+        .bind(bbox.south)
+        .bind(bbox.east)
+        .bind(bbox.north)
 }
 
 /// Stores a unit enum as its JSON name (e.g. `under_construction`), so the database
