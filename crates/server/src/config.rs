@@ -18,6 +18,8 @@ pub struct Cli {
 pub enum Command {
     /// Serve the JSON API under /api/v1 and the built single-page app.
     Serve(ServeArgs),
+    /// Score enterprises' land efficiency (亩均效益) under a profile; prints JSON or CSV.
+    Evaluate(crate::batch::evaluate::EvaluateArgs),
 }
 
 #[derive(Debug, Args)]
@@ -73,8 +75,10 @@ mod tests {
     use super::*;
 
     fn serve(args: &[&str]) -> ServeArgs {
-        let Command::Serve(serve) = Cli::parse_from([&["parkatlas", "serve"], args].concat()).command;
-        serve
+        match Cli::parse_from([&["parkatlas", "serve"], args].concat()).command {
+            Command::Serve(serve) => serve,
+            other => panic!("parsed {other:?}"),
+        }
     }
 
     #[test]

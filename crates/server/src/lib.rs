@@ -4,8 +4,10 @@
 //!   every other path) so that tests drive it without a socket.
 //! - [`serve`] opens the database, optionally loads the demo dataset, and listens.
 //! - [`store`] owns every SQL statement; [`demo`] generates the synthetic dataset.
+//! - [`batch`] holds the offline commands: `evaluate` and `tiers`.
 
 pub mod api;
+pub mod batch;
 pub mod config;
 pub mod demo;
 pub mod error;

@@ -13,5 +13,6 @@ async fn main() -> anyhow::Result<()> {
         .init();
     match Cli::parse().command {
         Command::Serve(args) => parkatlas_server::serve(args).await,
+        Command::Evaluate(args) => parkatlas_server::batch::evaluate::run(&args, &mut std::io::stdout().lock()),
     }
 }

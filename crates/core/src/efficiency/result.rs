@@ -1,0 +1,151 @@
+//! What an evaluation run produces: per-enterprise scores with every item explained,
+//! classes, and the cut-off scores a park publishes (公示).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::indicators::{Indicator, Undefined};
+use super::input::{Cohort, ExemptionReason};
+use super::profile::MissingPolicy;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EvaluationRun {
+    pub profile_id: String,
+    pub profile_name: String,
+    pub evaluation_date: NaiveDate,
+    /// One per input enterprise, in input order.
+    pub results: Vec<EnterpriseResult>,
+    /// Per cohort: the lowest score in each class. Enterprises see their own class from
+    /// these, never from other enterprises' data (spec §1.4).
+    pub cutoffs: Vec<CohortCutoffs>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EnterpriseResult {
+    pub id: String,
+    pub name: String,
+    pub cohort: Cohort,
+    /// The other enterprises whose figures were merged with this one's (same land group).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merged_with: Vec<String>,
+    pub outcome: Outcome,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum Outcome {
+    Graded(Grade),
+    /// Class T, 不适合评价.
+    Exempt {
+        reason: ExemptionReason,
+    },
+    /// Outside the evaluated population (e.g. a 规下 enterprise on too little land).
+    NotEvaluated {
+        reason: NotEvaluatedReason,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum NotEvaluatedReason {
+    BelowScaleLandUnderMinimum { land_area_mu: f64, minimum_mu: f64 },
+    NoRulesForCohort,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Grade {
+    /// Σ item scores + bonus − deduction.
+    pub total: f64,
+    pub items: Vec<ItemScore>,
+    pub bonus: f64,
+    pub deduction: f64,
+    /// 1 is the best in the cohort; equal totals share a rank.
+    pub rank: usize,
+    pub cohort_size: usize,
+    pub class: Class,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Class {
+    /// 优先发展类
+    A,
+    /// 鼓励提升类
+    B,
+    /// 监管调控类
+    C,
+    /// 落后整治类
+    D,
+    /// 不适合评价
+    T,
+}
+
+/// One indicator's contribution, with everything needed to check it by hand.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ItemScore {
+    pub indicator: Indicator,
+    pub weight: f64,
+    pub benchmark: Option<f64>,
+    /// The enterprise's indicator value, when defined.
+    pub value: Option<f64>,
+    pub score: f64,
+    pub basis: Basis,
+}
+
+/// How an item score was reached.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Basis {
+    /// value ÷ benchmark × weight.
+    Ratio,
+    /// value ÷ benchmark × weight, limited to cap_multiple × weight.
+    Capped { cap_multiple: f64 },
+    /// weight × (floor + (1 − floor) × (value − min)/(max − min)), over the cohort's range.
+    MinMax { min: f64, max: f64, floor_share: f64 },
+    /// A negative tax scores 0 under the profile's edge-case policy.
+    NegativeTaxZeroed,
+    /// The value is undefined; the profile's policy filled the score.
+    Filled { why: Undefined, policy: MissingPolicy },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CohortCutoffs {
+    pub cohort: Cohort,
+    pub graded: usize,
+    pub exempt: usize,
+    /// The lowest total in classes A, B and C; `None` when the class is empty.
+    pub a_min: Option<f64>,
+    pub b_min: Option<f64>,
+    pub c_min: Option<f64>,
+    /// Enterprises in A, B, C and D.
+    pub counts: [usize; 4],
+}
+
+impl EnterpriseResult {
+    /// A/B/C/D for graded enterprises, T for exempt ones, none for those not evaluated.
+    pub fn class(&self) -> Option<Class> {
+        match &self.outcome {
+            Outcome::Graded(grade) => Some(grade.class),
+            Outcome::Exempt { .. } => Some(Class::T),
+            Outcome::NotEvaluated { .. } => None,
+        }
+    }
+
+    pub fn total(&self) -> Option<f64> {
+        match &self.outcome {
+            Outcome::Graded(grade) => Some(grade.total),
+            _ => None,
+        }
+    }
+}
+
+impl Class {
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Class::A => "优先发展类",
+            Class::B => "鼓励提升类",
+            Class::C => "监管调控类",
+            Class::D => "落后整治类",
+            Class::T => "不适合评价",
+        }
+    }
+}
