@@ -20,6 +20,8 @@ pub enum Command {
     Serve(ServeArgs),
     /// Score enterprises' land efficiency (亩均效益) under a profile; prints JSON or CSV.
     Evaluate(crate::batch::evaluate::EvaluateArgs),
+    /// Assess enterprises' gradient tiers (梯度培育) on a date; prints tiers and gaps as JSON or CSV.
+    Tiers(crate::batch::tiers::TiersArgs),
 }
 
 #[derive(Debug, Args)]

@@ -1,18 +1,29 @@
 //! The `parkatlas` binary: parses the command line and hands over to the library.
 
+use std::process::ExitCode;
+
 use clap::Parser;
 use parkatlas_server::config::{Cli, Command};
 
 #[tokio::main]
-async fn main() -> anyhow::Result<()> {
+async fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| "parkatlas_server=info,tower_http=info".into()),
         )
         .init();
-    match Cli::parse().command {
+    let outcome = match Cli::parse().command {
         Command::Serve(args) => parkatlas_server::serve(args).await,
         Command::Evaluate(args) => parkatlas_server::batch::evaluate::run(&args, &mut std::io::stdout().lock()),
+        Command::Tiers(args) => parkatlas_server::batch::tiers::run(&args, &mut std::io::stdout().lock()),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            // The chain of causes, without a backtrace: this is read by officials, not developers.
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
     }
 }

@@ -54,6 +54,24 @@ impl LadderStep {
     pub fn next(self) -> Option<LadderStep> {
         LadderStep::ALL.into_iter().find(|s| *s > self)
     }
+
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            LadderStep::TechOrInnovativeSme => "科技型/创新型中小企业",
+            LadderStep::SpecialisedSme => "专精特新中小企业",
+            LadderStep::LittleGiant => "专精特新“小巨人”",
+            LadderStep::SingleChampion => "制造业单项冠军",
+        }
+    }
+
+    pub fn name_en(self) -> &'static str {
+        match self {
+            LadderStep::TechOrInnovativeSme => "tech-based or innovative SME",
+            LadderStep::SpecialisedSme => "specialised SME (专精特新)",
+            LadderStep::LittleGiant => "little giant (小巨人)",
+            LadderStep::SingleChampion => "single champion (单项冠军)",
+        }
+    }
 }
 
 impl Tier {

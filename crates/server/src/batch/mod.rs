@@ -4,6 +4,7 @@
 
 pub mod evaluate;
 pub mod read;
+pub mod tiers;
 
 use std::io::Write;
 

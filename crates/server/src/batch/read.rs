@@ -40,9 +40,70 @@ pub enum ReadError {
 /// Reads every row of `path` as a `T`. `text_columns` are kept as text even when they
 /// look like numbers (identifiers such as 0012 or 91420100…).
 pub fn read_rows<T: DeserializeOwned>(path: &Path, text_columns: &[&str]) -> Result<Vec<T>, ReadError> {
+    read_rows_reshaped(path, text_columns, |_| {})
+}
+
+/// A row's identity, kept apart from the figures a rule reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Identity {
+    pub id: String,
+    pub name: String,
+}
+
+/// Reads rows whose `id` and `name` columns identify an enterprise and whose other
+/// columns (reshaped by `reshape` for CSV) form a `T`; problems name the exact column.
+pub fn read_identified_rows<T: DeserializeOwned>(
+    path: &Path,
+    reshape: impl Fn(&mut Map<String, Value>),
+) -> Result<Vec<(Identity, T)>, ReadError> {
+    let rows: Vec<Map<String, Value>> = read_rows_reshaped(path, &["id", "name"], reshape)?;
+    let mut identified = Vec::with_capacity(rows.len());
+    let mut problems = Vec::new();
+    for (index, mut row) in rows.into_iter().enumerate() {
+        let mut text = |column: &str| match row.remove(column) {
+            Some(Value::String(text)) => Some(text),
+            Some(other) => Some(other.to_string()),
+            None => None,
+        };
+        let (id, name) = (text("id"), text("name").unwrap_or_default());
+        let Some(id) = id.filter(|id| !id.trim().is_empty()) else {
+            problems.push(RowProblem {
+                row: index + 1,
+                column: "id".into(),
+                problem: "is empty; give each enterprise an identifier".into(),
+            });
+            continue;
+        };
+        match serde_path_to_error::deserialize::<_, T>(Value::Object(row)) {
+            Ok(figures) => identified.push((Identity { id, name }, figures)),
+            Err(error) => problems.push(RowProblem {
+                row: index + 1,
+                column: column_of(&error),
+                problem: error.inner().to_string(),
+            }),
+        }
+    }
+    if problems.is_empty() {
+        Ok(identified)
+    } else {
+        Err(ReadError::Rows(problems))
+    }
+}
+
+/// Like [`read_rows`], with `reshape` turning each flat CSV row into the nested object
+/// `T` reads (JSON input is taken as already nested).
+pub fn read_rows_reshaped<T: DeserializeOwned>(
+    path: &Path,
+    text_columns: &[&str],
+    reshape: impl Fn(&mut Map<String, Value>),
+) -> Result<Vec<T>, ReadError> {
     let display = path.display().to_string();
     let objects = match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
-        Some("csv") => csv_objects(path, text_columns)?,
+        Some("csv") => {
+            let mut objects = csv_objects(path, text_columns)?;
+            objects.iter_mut().for_each(&reshape);
+            objects
+        }
         Some("json") => {
             let text =
                 std::fs::read_to_string(path).map_err(|source| ReadError::Io { path: display.clone(), source })?;
@@ -110,12 +171,16 @@ fn cell_value(cell: &str, is_text: bool) -> Value {
     match cell {
         "true" => Value::Bool(true),
         "false" => Value::Bool(false),
-        _ => cell
-            .parse::<f64>()
-            .ok()
-            .and_then(serde_json::Number::from_f64)
-            .map(Value::Number)
-            .unwrap_or_else(|| Value::String(cell.to_string())),
+        // Whole numbers stay integers so that counts (staff, years) read as integers.
+        _ => match cell.parse::<i64>() {
+            Ok(whole) => Value::from(whole),
+            Err(_) => cell
+                .parse::<f64>()
+                .ok()
+                .and_then(serde_json::Number::from_f64)
+                .map(Value::Number)
+                .unwrap_or_else(|| Value::String(cell.to_string())),
+        },
     }
 }
 

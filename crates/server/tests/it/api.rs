@@ -1,4 +1,4 @@
-//! Integration tests: the whole router over a real SQLite file, driven without a socket.
+//! The HTTP API: the whole router over a real SQLite file, driven without a socket.
 
 use std::path::Path;
 
