@@ -97,22 +97,22 @@ pub fn evaluate(
         cutoffs.push(cohort_cutoffs(rules.cohort, exempt, graded.iter().map(|&u| &outcomes[u])));
     }
 
-    let mut results: Vec<Option<EnterpriseResult>> = vec![None; enterprises.len()];
+    let mut results: Vec<Option<EnterpriseResult>> = Vec::with_capacity(enterprises.len());
+    results.resize_with(enterprises.len(), || None);
     for (unit, outcome) in units.iter().zip(outcomes) {
         let outcome = outcome.unwrap_or(Outcome::NotEvaluated { reason: NotEvaluatedReason::NoRulesForCohort });
         let result = |member: usize, outcome: Outcome| EnterpriseResult {
             id: enterprises[member].id.clone(),
             name: enterprises[member].name.clone(),
             cohort: unit.input.cohort,
-            merged_with: unit.members.iter().filter(|&&m| m != member).map(|&m| enterprises[m].id.clone()).collect(),
+            merged_with: unit.members().filter(|&m| m != member).map(|m| enterprises[m].id.clone()).collect(),
             outcome,
         };
-        // Members of a land group share copies of one outcome; a lone enterprise takes it.
-        let (&last, shared) = unit.members.split_last().expect("a unit has at least one member");
-        for &member in shared {
+        // Members of a land group share copies of one outcome; the land holder takes the original.
+        for &member in &unit.tenants {
             results[member] = Some(result(member, outcome.clone()));
         }
-        results[last] = Some(result(last, outcome));
+        results[unit.holder] = Some(result(unit.holder, outcome));
     }
     Ok(EvaluationRun {
         profile_id: profile.id.clone(),
@@ -125,7 +125,7 @@ pub fn evaluate(
 
 fn check_inputs(enterprises: &[EnterpriseInput]) -> Result<(), EvaluationError> {
     let mut problems = Vec::new();
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::with_capacity(enterprises.len());
     for (index, enterprise) in enterprises.iter().enumerate() {
         let row = index + 1;
         for problem in enterprise.problems() {
@@ -154,8 +154,17 @@ fn check_inputs(enterprises: &[EnterpriseInput]) -> Result<(), EvaluationError> 
 
 /// The enterprises evaluated as one: a single enterprise, or all on one land group.
 struct Unit<'a> {
-    members: Vec<usize>,
+    /// The first listed member, whose land and status stand for the group.
+    holder: usize,
+    /// The other members; empty (and unallocated) for a lone enterprise.
+    tenants: Vec<usize>,
     input: Cow<'a, EnterpriseInput>,
+}
+
+impl Unit<'_> {
+    fn members(&self) -> impl Iterator<Item = usize> + '_ {
+        std::iter::once(self.holder).chain(self.tenants.iter().copied())
+    }
 }
 
 /// Enterprises sharing a parcel are evaluated as one and share the result (spec §1.1).
@@ -166,18 +175,18 @@ fn merge_land_groups(enterprises: &[EnterpriseInput]) -> Vec<Unit<'_>> {
     let mut group_unit: HashMap<&str, usize> = HashMap::new();
     for (index, enterprise) in enterprises.iter().enumerate() {
         let Some(group) = enterprise.land_group.as_deref() else {
-            units.push(Unit { members: vec![index], input: Cow::Borrowed(enterprise) });
+            units.push(Unit { holder: index, tenants: Vec::new(), input: Cow::Borrowed(enterprise) });
             continue;
         };
         match group_unit.get(group) {
             None => {
                 group_unit.insert(group, units.len());
-                units.push(Unit { members: vec![index], input: Cow::Borrowed(enterprise) });
+                units.push(Unit { holder: index, tenants: Vec::new(), input: Cow::Borrowed(enterprise) });
             }
             Some(&unit) => {
                 let merged = units[unit].input.to_mut();
                 add_figures(merged, enterprise);
-                units[unit].members.push(index);
+                units[unit].tenants.push(index);
             }
         }
     }

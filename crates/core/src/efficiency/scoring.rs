@@ -16,14 +16,18 @@ pub(super) struct MemberScore {
 
 /// Scores every member of one cohort, in member order.
 pub(super) fn score_cohort(profile: &Profile, rules: &CohortRules, members: &[&EnterpriseInput]) -> Vec<MemberScore> {
-    let mut items_per_member: Vec<Vec<ItemScore>> =
-        members.iter().map(|_| Vec::with_capacity(rules.items.len())).collect();
-    for rule in &rules.items {
-        let indicator = parse_indicator(&rule.indicator).expect("profiles are validated before scoring");
-        for (member, score) in score_item(profile, rule, indicator, members).into_iter().enumerate() {
-            items_per_member[member].push(score);
-        }
-    }
+    // Score item by item (each needs the whole cohort), then gather each member's row.
+    let mut columns: Vec<std::vec::IntoIter<ItemScore>> = rules
+        .items
+        .iter()
+        .map(|rule| {
+            let indicator = parse_indicator(&rule.indicator).expect("profiles are validated before scoring");
+            score_item(profile, rule, indicator, members).into_iter()
+        })
+        .collect();
+    let items_per_member: Vec<Vec<ItemScore>> = (0..members.len())
+        .map(|_| columns.iter_mut().map(|column| column.next().expect("one score per member")).collect())
+        .collect();
     members
         .iter()
         .zip(items_per_member)
@@ -78,8 +82,8 @@ fn score_item(
     };
 
     let scored: Vec<Option<(f64, Basis)>> = values.iter().map(|v| v.as_ref().ok().map(|&v| formula(v))).collect();
-    let defined: Vec<f64> = scored.iter().flatten().map(|(score, _)| *score).collect();
-    let cohort_average = if defined.is_empty() { 0.0 } else { defined.iter().sum::<f64>() / defined.len() as f64 };
+    let (sum, count) = scored.iter().flatten().fold((0.0, 0usize), |(sum, count), (score, _)| (sum + score, count + 1));
+    let cohort_average = if count == 0 { 0.0 } else { sum / count as f64 };
 
     values
         .iter()
