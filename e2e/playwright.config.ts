@@ -4,6 +4,8 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.PARKATLAS_E2E_PORT ?? 18080);
+/** The server configured with OpenStreetMap tiles listens on the next port. */
+export const osmBaseURL = `http://127.0.0.1:${port + 1}`;
 const chromium = process.env.PARKATLAS_CHROMIUM ?? '/usr/bin/chromium';
 
 export default defineConfig({
@@ -40,12 +42,21 @@ export default defineConfig({
       use: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
     },
   ],
-  webServer: {
-    // A fresh database for every run, so the journeys always see exactly the demo data.
-    command: `rm -f artifacts/e2e.db* && exec ../target/release/parkatlas serve --port ${port} --database-url sqlite://artifacts/e2e.db --static-dir ../dist --demo`,
-    url: `http://127.0.0.1:${port}/healthz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'pipe',
-  },
+  webServer: [
+    {
+      // A fresh database for every run, so the journeys always see exactly the demo data.
+      command: `rm -f artifacts/e2e.db* && exec ../target/release/parkatlas serve --port ${port} --database-url sqlite://artifacts/e2e.db --static-dir ../dist --demo`,
+      url: `http://127.0.0.1:${port}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+    },
+    {
+      // The same app configured with OpenStreetMap tiles (the journeys answer tile requests themselves).
+      command: `rm -f artifacts/e2e-osm.db* && exec ../target/release/parkatlas serve --port ${port + 1} --database-url sqlite://artifacts/e2e-osm.db --static-dir ../dist --demo --tiles osm`,
+      url: `http://127.0.0.1:${port + 1}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
 });

@@ -1,0 +1,32 @@
+// Base maps: with no provider the map needs no network; with OpenStreetMap configured
+// it requests and shows tiles (answered here, as tests have no internet).
+import { expect, test } from '@playwright/test';
+import { osmBaseURL } from '../playwright.config';
+
+// A 1×1 transparent PNG stands in for every tile.
+const TILE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+
+test('no tile provider: the map makes no tile requests', async ({ page }) => {
+  const tileRequests: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'image' && !request.url().startsWith('http://127.0.0.1')) tileRequests.push(request.url());
+  });
+  await page.goto('/');
+  await expect(page.getByTestId('park-map')).toHaveAttribute('data-parcels-drawn', /\d+/);
+  expect(tileRequests).toEqual([]);
+  await expect(page.locator('.leaflet-tile-pane img')).toHaveCount(0);
+});
+
+test('PARKATLAS_TILES=osm: OpenStreetMap tiles are requested and shown with attribution', async ({ page }) => {
+  const served: string[] = [];
+  await page.route('https://tile.openstreetmap.org/**', (route) => {
+    served.push(route.request().url());
+    return route.fulfill({ status: 200, contentType: 'image/png', body: TILE });
+  });
+  await page.goto(osmBaseURL + '/');
+  await expect(page.getByTestId('park-map')).toHaveAttribute('data-parcels-drawn', /\d+/);
+  await expect(page.locator('.leaflet-tile-pane img.leaflet-tile-loaded').first()).toBeVisible();
+  expect(served.length).toBeGreaterThan(0);
+  expect(served[0]).toMatch(/^https:\/\/tile\.openstreetmap\.org\/\d+\/\d+\/\d+\.png$/);
+  await expect(page.locator('.leaflet-control-attribution')).toContainText('OpenStreetMap');
+});
