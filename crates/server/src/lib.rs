@@ -43,14 +43,35 @@ const MAX_BODY_BYTES: usize = 1024 * 1024;
 pub fn app(state: AppState, static_dir: &Path) -> Router {
     // Unknown paths get index.html so that the SPA's own routes survive a reload.
     let spa = ServeDir::new(static_dir).fallback(ServeFile::new(static_dir.join("index.html")));
+    let spa = Router::new().fallback_service(spa).layer(axum::middleware::map_response(cache_policy));
     Router::new()
         .nest("/api/v1", api::router())
         .route("/healthz", get(healthz))
-        .fallback_service(spa)
+        .merge(spa)
         .with_state(state)
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
+}
+
+/// Trunk names every asset after a hash of its content (`main-89b14aac6850720c.css`),
+/// so a phone may keep those for a year; everything else, index.html above all, is
+/// revalidated so that a new release reaches officials at once.
+async fn cache_policy(
+    request_path: axum::extract::OriginalUri,
+    mut response: axum::response::Response,
+) -> axum::response::Response {
+    let policy =
+        if is_content_hashed(request_path.path()) { "public, max-age=31536000, immutable" } else { "no-cache" };
+    response.headers_mut().insert(axum::http::header::CACHE_CONTROL, axum::http::HeaderValue::from_static(policy));
+    response
+}
+
+/// True for names like `/parkatlas-web-6f235db6c22cacf7_bg.wasm`: a dash, 16 hex digits, then the extension.
+fn is_content_hashed(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or_default();
+    let stem = name.split('.').next().unwrap_or_default().trim_end_matches("_bg");
+    stem.rsplit_once('-').is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 async fn healthz(State(state): State<AppState>) -> Result<&'static str, ApiError> {

@@ -144,6 +144,22 @@ async fn spa_routes_fall_back_to_index_html() {
 }
 
 #[tokio::test]
+async fn hashed_assets_are_immutable_and_index_html_is_revalidated() {
+    let server = TestServer::with_demo_data().await;
+    std::fs::write(server.dir.path().join("main-89b14aac6850720c.css"), "body{}").unwrap();
+    let cache_control = |path: &'static str| {
+        let router = server.router.clone();
+        async move {
+            let response = router.oneshot(Request::get(path).body(Body::empty()).unwrap()).await.unwrap();
+            response.headers()["cache-control"].to_str().unwrap().to_string()
+        }
+    };
+    assert_eq!(cache_control("/main-89b14aac6850720c.css").await, "public, max-age=31536000, immutable");
+    assert_eq!(cache_control("/").await, "no-cache");
+    assert_eq!(cache_control("/parks/1").await, "no-cache");
+}
+
+#[tokio::test]
 async fn healthz_answers_ok() {
     let server = TestServer::with_demo_data().await;
     assert_eq!(server.get("/healthz").await, (StatusCode::OK, b"ok".to_vec()));
