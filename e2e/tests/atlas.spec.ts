@@ -57,9 +57,12 @@ test('choosing a park frames it on the map', async ({ page }) => {
 test('switches to English and remembers the choice', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: '园区' })).toBeVisible();
+  await expect(page.locator('.park-label')).toHaveText([/光谷星河智造园/, /车谷云帆/, /汉江湾/]);
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { name: 'Parks' })).toBeVisible();
-  await expect(page.getByText('Hanjiang Bay Urban Industrial Park (demo)')).toBeVisible();
+  // The labels on the map follow the language without a redraw.
+  await expect(page.locator('.park-label').first()).toHaveText('Guanggu Xinghe Smart Manufacturing Park (demo)');
+  await expect(page.locator('.park-card__name', { hasText: 'Hanjiang Bay Urban Industrial Park (demo)' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Parks' })).toBeVisible();

@@ -10,7 +10,7 @@
 mod tiles;
 
 use js_sys::Array;
-use leaflet::{Canvas, FeatureGroup, LatLng, LatLngBounds, Map, PolylineOptions};
+use leaflet::{Canvas, FeatureGroup, LatLng, LatLngBounds, Map, PolylineOptions, Tooltip, TooltipOptions};
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_leaflet::prelude::*;
@@ -23,18 +23,22 @@ use crate::theme::{parcel_status_colour, park_type_colour};
 /// Where the map starts before the parks are known: central Wuhan.
 const WUHAN: (f64, f64) = (30.55, 114.30);
 
-/// The park map. `focus` names a park whose boundary the map should frame.
+/// The park map. `focus` names a park whose boundary the map should frame;
+/// `park_names` labels the parks on the map, in `parks` order, in the current language.
 #[component]
 pub fn ParkMap(
     tiles: TileProvider,
     parks: Vec<Feature<ParkProperties>>,
     parcels: Vec<Feature<ParcelProperties>>,
     #[prop(into)] focus: Signal<Option<i64>>,
+    #[prop(into)] park_names: Signal<Vec<String>>,
     #[prop(into)] label: Signal<&'static str>,
 ) -> impl IntoView {
     let (map, set_map) = JsRwSignal::<Option<Map>>::new_local(None).split();
     let container = NodeRef::<Div>::new();
     let parks_for_focus = parks.clone();
+    // Park name labels, kept so that a language switch relabels without redrawing.
+    let name_labels = StoredValue::new_local(Vec::<Tooltip>::new());
 
     Effect::new(move || {
         let (Some(map), Some(container)) = (map.get(), container.get()) else { return };
@@ -52,10 +56,22 @@ pub fn ParkMap(
         }
         tiles::add_base_layer(&map, &tiles);
         let renderer = Canvas::new();
-        let parks_drawn = draw(&map, &renderer, &parks, boundary_style);
-        let parcels_drawn = draw(&map, &renderer, &parcels, parcel_style);
-        let _ = container.set_attribute("data-parks-drawn", &parks_drawn.to_string());
+        let boundaries = draw(&map, &renderer, &parks, boundary_style);
+        let parcels_drawn = draw(&map, &renderer, &parcels, parcel_style).len();
+        let names = park_names.get_untracked();
+        name_labels
+            .set_value(boundaries.iter().zip(&names).map(|(boundary, name)| name_label(boundary, name)).collect());
+        let _ = container.set_attribute("data-parks-drawn", &boundaries.len().to_string());
         let _ = container.set_attribute("data-parcels-drawn", &parcels_drawn.to_string());
+    });
+
+    Effect::new(move || {
+        let names = park_names.get();
+        name_labels.with_value(|labels| {
+            for (label, name) in labels.iter().zip(&names) {
+                label.set_content(&JsValue::from_str(name));
+            }
+        });
     });
 
     // A second effect, so that choosing a park refits the view without redrawing.
@@ -79,17 +95,23 @@ pub fn ParkMap(
     }
 }
 
-/// Adds one canvas polygon per feature into a group on the map; returns how many were drawn.
-fn draw<P>(map: &Map, renderer: &Canvas, features: &[Feature<P>], style: impl Fn(&P) -> PolylineOptions) -> usize {
+/// Adds one canvas polygon per feature into a group on the map; returns the polygons drawn.
+fn draw<P>(
+    map: &Map,
+    renderer: &Canvas,
+    features: &[Feature<P>],
+    style: impl Fn(&P) -> PolylineOptions,
+) -> Vec<leaflet::Polygon> {
     let group = FeatureGroup::new();
-    let mut drawn = 0;
+    let mut drawn = Vec::with_capacity(features.len());
     for feature in features {
         // The server validated every geometry; one that fails here is skipped, not fatal.
         let Ok(shape) = Shape::from_geojson(&feature.geometry) else { continue };
         let options = style(&feature.properties);
         options.set_renderer(JsValue::from(renderer.clone()));
-        group.add_layer(&leaflet::Polygon::new_with_options(&lat_lngs(&shape), &options));
-        drawn += 1;
+        let polygon = leaflet::Polygon::new_with_options(&lat_lngs(&shape), &options);
+        group.add_layer(&polygon);
+        drawn.push(polygon);
     }
     group.add_to(map);
     drawn
@@ -120,6 +142,19 @@ fn bounds_of<'a>(parks: impl Iterator<Item = &'a Feature<ParkProperties>>) -> Op
             north: a.north.max(b.north),
         })
         .map(|b| LatLngBounds::new(&LatLng::new(b.south, b.west), &LatLng::new(b.north, b.east)))
+}
+
+/// A permanent label with the park's name at the centre of its boundary.
+fn name_label(boundary: &leaflet::Polygon, name: &str) -> Tooltip {
+    let options = TooltipOptions::new();
+    options.set_permanent(true);
+    options.set_direction("center".into());
+    // leaflet-rs has no setter for className; Leaflet reads it from the options object.
+    let _ = js_sys::Reflect::set(&options, &"className".into(), &"park-label".into());
+    let label = Tooltip::new(&options, None);
+    label.set_content(&JsValue::from_str(name));
+    boundary.bind_tooltip(&label);
+    label
 }
 
 fn no_animation() -> JsValue {

@@ -8,7 +8,7 @@ use crate::api::{self, ApiFailure};
 use crate::components::legend::Legend;
 use crate::components::park_list::ParkList;
 use crate::components::states::{Empty, LoadError, Loading};
-use crate::i18n::use_texts;
+use crate::i18n::{use_language, use_texts, Language};
 use crate::map::ParkMap;
 
 /// Everything the page shows, loaded together so the map draws once.
@@ -70,6 +70,13 @@ fn AtlasView(atlas: Atlas) -> impl IntoView {
         .map(|status| (status, atlas.parcels.iter().filter(|p| p.properties.status == status).count()))
         .collect();
     let parcel_total = atlas.parcels.len();
+    let language = use_language();
+    let names: Vec<(String, String)> =
+        atlas.parks.iter().map(|p| (p.properties.name.clone(), p.properties.name_en.clone())).collect();
+    let park_names = Signal::derive(move || {
+        let english = language.get() == Language::En;
+        names.iter().map(|(zh, en)| if english { en.clone() } else { zh.clone() }).collect::<Vec<_>>()
+    });
     view! {
         <div class="atlas">
             <ParkMap
@@ -77,6 +84,7 @@ fn AtlasView(atlas: Atlas) -> impl IntoView {
                 parks=atlas.parks.clone()
                 parcels=atlas.parcels
                 focus=selected
+                park_names=park_names
                 label=Signal::derive(move || texts.get().map_label)
             />
             <aside class="panel">
