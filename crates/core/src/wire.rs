@@ -240,6 +240,59 @@ mod tests {
         );
     }
 
+    mod round_trips {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn park_type() -> impl Strategy<Value = ParkType> {
+            prop_oneof![Just(ParkType::Modern), Just(ParkType::Specialty), Just(ParkType::Urban)]
+        }
+
+        fn status() -> impl Strategy<Value = ParcelStatus> {
+            proptest::sample::select(ParcelStatus::ALL.to_vec())
+        }
+
+        fn ring() -> impl Strategy<Value = geojson::Geometry> {
+            (73.0f64..135.0, 18.0f64..53.0, 1e-4f64..1e-2).prop_map(|(lon, lat, d)| {
+                let corners = [(lon, lat), (lon + d, lat), (lon + d, lat + d), (lon, lat + d), (lon, lat)];
+                geojson::Geometry::new(GeometryValue::Polygon {
+                    coordinates: vec![corners.iter().map(|&(x, y)| Position::from(vec![x, y])).collect()],
+                })
+            })
+        }
+
+        proptest! {
+            #[test]
+            fn parks_round_trip(id in 1i64.., name in ".{0,20}", kind in park_type(), area in 0.0f64..1e9, count: u32, demo: bool, geometry in ring()) {
+                let park = Feature::new(id, geometry, ParkProperties {
+                    name: name.clone(), name_en: name.clone(), park_type: kind, district: name,
+                    area_m2: SquareMetres(area), parcel_count: count, demo,
+                });
+                let collection = FeatureCollection::new(vec![park]);
+                let text = serde_json::to_string(&collection).unwrap();
+                prop_assert_eq!(serde_json::from_str::<ParkCollection>(&text).unwrap(), collection);
+            }
+
+            #[test]
+            fn parcels_round_trip(id in 1i64.., park_id in 1i64.., code in "[A-Z]{2}-[0-9]{3}", status in status(), area in 0.0f64..1e7, geometry in ring()) {
+                let parcel = Feature::new(id, geometry, ParcelProperties {
+                    park_id, code, land_use: LandUse::Industrial, status, area_m2: SquareMetres(area),
+                });
+                let collection = FeatureCollection::new(vec![parcel]);
+                let text = serde_json::to_string(&collection).unwrap();
+                prop_assert_eq!(serde_json::from_str::<ParcelCollection>(&text).unwrap(), collection);
+            }
+
+            #[test]
+            fn config_and_errors_round_trip(key in "[a-f0-9]{0,32}", demo: bool, message in ".{0,40}", field in proptest::option::of("[a-z_]{1,12}")) {
+                let config = ClientConfig { tiles: TileProvider::Tianditu { key }, demo_data: demo, version: "0.1.0".into() };
+                prop_assert_eq!(serde_json::from_str::<ClientConfig>(&serde_json::to_string(&config).unwrap()).unwrap(), config);
+                let body = ErrorBody { error: ErrorDetail { code: "invalid_parameter".into(), message, field } };
+                prop_assert_eq!(serde_json::from_str::<ErrorBody>(&serde_json::to_string(&body).unwrap()).unwrap(), body);
+            }
+        }
+    }
+
     #[test]
     fn error_body_omits_absent_field() {
         let body =

@@ -232,3 +232,42 @@ proptest! {
         prop_assert!(after >= before - 1e-9, "{before} → {after}");
     }
 }
+
+proptest! {
+    #[test]
+    fn edited_profiles_round_trip_through_json(
+        weights in proptest::collection::vec(0.1f64..100.0, 6), benchmarks in proptest::collection::vec(1e-3f64..1e4, 6),
+        cap in proptest::option::of(0.5f64..3.0), a in 0.05f64..0.3, threshold_classes: bool,
+    ) {
+        let mut profile = huangyan();
+        for ((item, weight), benchmark) in profile.cohorts[0].items.iter_mut().zip(&weights).zip(&benchmarks) {
+            item.weight = *weight;
+            item.benchmark = Some(*benchmark);
+            item.cap_multiple = cap;
+        }
+        profile.class_rule = if threshold_classes {
+            ClassRule::ScoreThresholds { a_min: 90.0 * a, b_min: 60.0 * a, c_min: 30.0 * a }
+        } else {
+            ClassRule::Percentile { a, b: a + 0.3, c: 0.95 }
+        };
+        let json = serde_json::to_string(&profile).unwrap();
+        prop_assert_eq!(serde_json::from_str::<Profile>(&json).unwrap(), profile);
+    }
+
+    #[test]
+    fn enterprise_inputs_round_trip_through_json(
+        land in 0.0f64..1e4, tax in proptest::option::of(-1e4f64..1e6), energy in proptest::option::of(0.0f64..1e6),
+        below_scale: bool, group in proptest::option::of("[A-Z0-9-]{1,8}"),
+    ) {
+        let input = EnterpriseInput {
+            land_area_mu: land,
+            tax_wan_yuan: tax,
+            energy_tce: energy,
+            cohort: if below_scale { Cohort::BelowScale } else { Cohort::AboveScale },
+            land_group: group,
+            ..huangyan_worked_example()
+        };
+        let json = serde_json::to_string(&input).unwrap();
+        prop_assert_eq!(serde_json::from_str::<EnterpriseInput>(&json).unwrap(), input);
+    }
+}
