@@ -60,3 +60,34 @@ wasm_env() {
     die "no WebAssembly toolchain: run scripts/setup first"
   fi
 }
+
+# Starts a throwaway PostgreSQL server on loopback for the storage tests and exports
+# PARKATLAS_TEST_POSTGRES (a superuser URL); the server stops when the calling shell
+# exits. Returns non-zero, starting nothing, when PostgreSQL is not installed.
+start_test_postgres() {
+  local bin
+  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  [ -n "$bin" ] && [ -x "$bin/initdb" ] || return 1
+  PG_TEST_DIR=$(mktemp -d)
+  chmod 755 "$PG_TEST_DIR"
+  local as_owner=()
+  # PostgreSQL refuses to run as root; Debian's package provides the postgres user.
+  if [ "$(id -u)" -eq 0 ]; then
+    chown postgres "$PG_TEST_DIR"
+    as_owner=(runuser -u postgres --)
+  fi
+  local port=$((20000 + RANDOM % 20000))
+  "${as_owner[@]}" "$bin/initdb" -D "$PG_TEST_DIR/data" -A trust -U postgres >"$PG_TEST_DIR/initdb.log" 2>&1 || return 1
+  # fsync off: a test server's data is thrown away, and syncing would only slow the suite.
+  "${as_owner[@]}" "$bin/pg_ctl" -D "$PG_TEST_DIR/data" -l "$PG_TEST_DIR/server.log" -w \
+    -o "-p $port -k $PG_TEST_DIR -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null || return 1
+  PG_TEST_STOP=("${as_owner[@]}" "$bin/pg_ctl" -D "$PG_TEST_DIR/data" -m fast stop)
+  trap 'stop_test_postgres' EXIT
+  export PARKATLAS_TEST_POSTGRES="postgres://postgres@127.0.0.1:$port/postgres"
+}
+
+stop_test_postgres() {
+  [ -n "${PG_TEST_DIR:-}" ] || return 0
+  "${PG_TEST_STOP[@]}" >/dev/null 2>&1 || true
+  rm -rf "$PG_TEST_DIR"
+}

@@ -1,6 +1,11 @@
 //! All SQL of parkatlas: opening and migrating the database, reading and writing
 //! parks and parcels. Nothing outside this module writes a query.
 //!
+//! One code path serves both backends through sqlx's `Any` driver: an embedded SQLite
+//! file by default, PostgreSQL when `DATABASE_URL` is a `postgres://` URL. Statements
+//! use `$1`-style parameters, which both understand; each backend has its own
+//! migrations folder.
+//!
 //! Geometries are stored as GeoJSON text that parkatlas-core validated, with the
 //! geodesic area and bounding box precomputed so that reads need no geometry work.
 
@@ -14,13 +19,13 @@ use parkatlas_core::wire::{
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use sqlx::sqlite::{SqliteArguments, SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
-use sqlx::{Row, Sqlite};
+use sqlx::any::{AnyArguments, AnyPoolOptions};
+use sqlx::{Any, AnyPool, Row};
 
 /// A handle on the database; cheap to clone.
 #[derive(Clone)]
 pub struct Store {
-    pool: SqlitePool,
+    pool: AnyPool,
 }
 
 /// A park to insert, its boundary already validated.
@@ -43,31 +48,51 @@ pub struct NewParcel {
 const DATASET_KEY: &str = "dataset";
 const DEMO_DATASET: &str = "demo";
 
-impl Store {
-    /// Opens (creating if needed) the SQLite database at `url` and applies pending migrations.
-    pub async fn open(url: &str) -> anyhow::Result<Store> {
-        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+/// Which database a URL names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    fn of(url: &str) -> anyhow::Result<Backend> {
+        if url.starts_with("sqlite:") {
+            Ok(Backend::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Backend::Postgres)
+        } else {
             anyhow::bail!(
-                "DATABASE_URL is a PostgreSQL URL, but this version of parkatlas stores data in SQLite only; \
-                 use a file such as sqlite://parkatlas.db"
-            );
+                "DATABASE_URL {url:?} is neither a SQLite file (sqlite://parkatlas.db) nor a PostgreSQL server \
+                 (postgres://user:password@host/database)"
+            )
         }
-        let options = SqliteConnectOptions::from_str(url)
-            .with_context(|| format!("DATABASE_URL {url:?} is not a SQLite URL such as sqlite://parkatlas.db"))?
-            .create_if_missing(true)
-            // WAL lets readers proceed while a write commits; foreign keys are off by default in SQLite.
-            .journal_mode(SqliteJournalMode::Wal)
-            .foreign_keys(true);
-        // A new deployment names a file in a directory that may not exist yet.
-        if let Some(directory) = options.get_filename().parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(directory)
-                .with_context(|| format!("cannot create the database directory {}", directory.display()))?;
-        }
-        let pool = SqlitePoolOptions::new()
-            .connect_with(options)
+    }
+}
+
+impl Store {
+    /// Opens the database at `url`, creating a SQLite file (and its directory) if needed,
+    /// and applies pending migrations.
+    pub async fn open(url: &str) -> anyhow::Result<Store> {
+        sqlx::any::install_default_drivers();
+        let backend = Backend::of(url)?;
+        let url = match backend {
+            Backend::Sqlite => prepare_sqlite_file(url)?,
+            Backend::Postgres => url.to_string(),
+        };
+        let pool = AnyPoolOptions::new()
+            .connect(&url)
             .await
-            .with_context(|| format!("cannot open the database at {url}"))?;
-        sqlx::migrate!("./migrations/sqlite").run(&pool).await.context("cannot migrate the database")?;
+            .with_context(|| format!("cannot open the database at {}", redact(&url)))?;
+        match backend {
+            Backend::Sqlite => {
+                // WAL lets readers proceed while a write commits; it is a property of the file.
+                sqlx::query("PRAGMA journal_mode = WAL").execute(&pool).await?;
+                sqlx::migrate!("./migrations/sqlite").run(&pool).await
+            }
+            Backend::Postgres => sqlx::migrate!("./migrations/postgres").run(&pool).await,
+        }
+        .context("cannot migrate the database")?;
         Ok(Store { pool })
     }
 
@@ -77,7 +102,7 @@ impl Store {
     }
 
     pub async fn holds_demo_data(&self) -> sqlx::Result<bool> {
-        let dataset: Option<String> = sqlx::query_scalar("SELECT value FROM dataset_meta WHERE key = ?")
+        let dataset: Option<String> = sqlx::query_scalar("SELECT value FROM dataset_meta WHERE key = $1")
             .bind(DATASET_KEY)
             .fetch_optional(&self.pool)
             .await?;
@@ -91,7 +116,7 @@ impl Store {
         for (park, parcels) in parks {
             let query = sqlx::query(
                 "INSERT INTO parks (name, name_en, park_type, district, boundary, area_m2, west, south, east, north)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
             )
             .bind(&park.name)
             .bind(&park.name_en)
@@ -105,7 +130,7 @@ impl Store {
             for parcel in parcels {
                 let query = sqlx::query(
                     "INSERT INTO parcels (park_id, code, land_use, status, geometry, area_m2, west, south, east, north)
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
                 )
                 .bind(park_id)
                 .bind(&parcel.code)
@@ -118,7 +143,7 @@ impl Store {
             }
         }
         if demo {
-            sqlx::query("INSERT INTO dataset_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+            sqlx::query("INSERT INTO dataset_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
                 .bind(DATASET_KEY)
                 .bind(DEMO_DATASET)
                 .execute(&mut *tx)
@@ -161,12 +186,12 @@ impl Store {
     /// The parcels of park `park_id`, or `None` when there is no such park.
     pub async fn parcels_of_park(&self, park_id: i64) -> anyhow::Result<Option<ParcelCollection>> {
         let exists: Option<i64> =
-            sqlx::query_scalar("SELECT id FROM parks WHERE id = ?").bind(park_id).fetch_optional(&self.pool).await?;
+            sqlx::query_scalar("SELECT id FROM parks WHERE id = $1").bind(park_id).fetch_optional(&self.pool).await?;
         if exists.is_none() {
             return Ok(None);
         }
         let rows: Vec<ParcelRow> = sqlx::query_as(
-            "SELECT id, code, land_use, status, geometry, area_m2 FROM parcels WHERE park_id = ? ORDER BY id",
+            "SELECT id, code, land_use, status, geometry, area_m2 FROM parcels WHERE park_id = $1 ORDER BY id",
         )
         .bind(park_id)
         .fetch_all(&self.pool)
@@ -213,11 +238,11 @@ struct ParcelRow {
     area_m2: f64,
 }
 
-type SqliteQuery<'q> = sqlx::query::Query<'q, Sqlite, SqliteArguments<'q>>;
+type AnyQuery<'q> = sqlx::query::Query<'q, Any, AnyArguments<'q>>;
 
 /// Binds what parks and parcels store of a shape, in their shared column order:
 /// GeoJSON, geodesic area, then the bounding box (west, south, east, north).
-fn bind_shape<'q>(query: SqliteQuery<'q>, shape: &Shape) -> SqliteQuery<'q> {
+fn bind_shape<'q>(query: AnyQuery<'q>, shape: &Shape) -> AnyQuery<'q> {
     let bbox = shape.bounding_box();
     query
         .bind(shape.to_geojson().to_string())
@@ -226,6 +251,36 @@ fn bind_shape<'q>(query: SqliteQuery<'q>, shape: &Shape) -> SqliteQuery<'q> {
         .bind(bbox.south)
         .bind(bbox.east)
         .bind(bbox.north)
+}
+
+/// Adds `mode=rwc` (create the file if missing) to a SQLite URL and creates its directory:
+/// a new deployment names a file in a directory that may not exist yet.
+fn prepare_sqlite_file(url: &str) -> anyhow::Result<String> {
+    let path = url.trim_start_matches("sqlite:").trim_start_matches("//");
+    let (file, query) = path.split_once('?').unwrap_or((path, ""));
+    if let Some(directory) = std::path::Path::new(file).parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(directory)
+            .with_context(|| format!("cannot create the database directory {}", directory.display()))?;
+    }
+    Ok(match query {
+        "" => format!("{url}?mode=rwc"),
+        q if q.contains("mode=") => url.to_string(),
+        _ => format!("{url}&mode=rwc"),
+    })
+}
+
+/// A URL fit for a log line: the password, if any, replaced by `***`.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let credentials = &url[scheme_end + 3..at];
+            match credentials.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme_end + 3], &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
 }
 
 /// Stores a unit enum as its JSON name (e.g. `under_construction`), so the database
