@@ -12,7 +12,7 @@
 use std::str::FromStr;
 
 use anyhow::Context;
-use parkatlas_core::geometry::Shape;
+use parkatlas_core::geometry::{BoundingBox, Shape};
 use parkatlas_core::units::SquareMetres;
 use parkatlas_core::wire::{
     Feature, LandUse, ParcelCollection, ParcelProperties, ParcelStatus, ParkCollection, ParkProperties, ParkType,
@@ -191,29 +191,51 @@ impl Store {
             return Ok(None);
         }
         let rows: Vec<ParcelRow> = sqlx::query_as(
-            "SELECT id, code, land_use, status, geometry, area_m2 FROM parcels WHERE park_id = $1 ORDER BY id",
+            "SELECT id, park_id, code, land_use, status, geometry, area_m2 FROM parcels WHERE park_id = $1 ORDER BY id",
         )
         .bind(park_id)
         .fetch_all(&self.pool)
         .await?;
-        let features = rows
-            .into_iter()
-            .map(|row| {
-                Ok(Feature::new(
-                    row.id,
-                    geojson::Geometry::from_str(&row.geometry)?,
-                    ParcelProperties {
-                        park_id,
-                        code: row.code,
-                        land_use: from_db(&row.land_use)?,
-                        status: from_db(&row.status)?,
-                        area_m2: SquareMetres(row.area_m2),
-                    },
-                ))
-            })
-            .collect::<anyhow::Result<_>>()?;
+        let features = rows.into_iter().map(|row| parcel_feature(row, None)).collect::<anyhow::Result<_>>()?;
         Ok(Some(ParcelCollection::new(features)))
     }
+
+    /// The parcels whose extent overlaps `view`, simplified for drawing at `zoom`.
+    pub async fn parcels_in_view(&self, view: BoundingBox, zoom: u8) -> anyhow::Result<ParcelCollection> {
+        let rows: Vec<ParcelRow> = sqlx::query_as(
+            "SELECT id, park_id, code, land_use, status, geometry, area_m2 FROM parcels
+             WHERE east >= $1 AND west <= $2 AND north >= $3 AND south <= $4 ORDER BY id",
+        )
+        .bind(view.west)
+        .bind(view.east)
+        .bind(view.south)
+        .bind(view.north)
+        .fetch_all(&self.pool)
+        .await?;
+        let features = rows.into_iter().map(|row| parcel_feature(row, Some(zoom))).collect::<anyhow::Result<_>>()?;
+        Ok(ParcelCollection::new(features))
+    }
+}
+
+/// A stored parcel as a feature; with a zoom, its geometry simplified for that zoom
+/// (areas stay those of the stored geometry).
+fn parcel_feature(row: ParcelRow, zoom: Option<u8>) -> anyhow::Result<Feature<ParcelProperties>> {
+    let stored = geojson::Geometry::from_str(&row.geometry)?;
+    let geometry = match zoom {
+        Some(zoom) => Shape::from_geojson(&stored)?.simplified_for_zoom(zoom).to_geojson(),
+        None => stored,
+    };
+    Ok(Feature::new(
+        row.id,
+        geometry,
+        ParcelProperties {
+            park_id: row.park_id,
+            code: row.code,
+            land_use: from_db(&row.land_use)?,
+            status: from_db(&row.status)?,
+            area_m2: SquareMetres(row.area_m2),
+        },
+    ))
 }
 
 #[derive(sqlx::FromRow)]
@@ -231,6 +253,7 @@ struct ParkRow {
 #[derive(sqlx::FromRow)]
 struct ParcelRow {
     id: i64,
+    park_id: i64,
     code: String,
     land_use: String,
     status: String,

@@ -90,6 +90,39 @@ pub struct BoundingBox {
     pub north: f64,
 }
 
+/// The deepest web-map zoom level parkatlas serves (about 4 cm per pixel).
+pub const MAX_ZOOM: u8 = 22;
+
+/// Why a `bbox=west,south,east,north` parameter is not a usable box.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum BoundingBoxError {
+    #[error("give four numbers, west,south,east,north in degrees, e.g. 114.1,30.4,114.6,30.7")]
+    NotFourNumbers,
+    #[error("longitudes must lie in [-180, 180] and latitudes in [-90, 90]")]
+    OutOfRange,
+    #[error("west must be less than east and south less than north")]
+    Empty,
+}
+
+impl BoundingBox {
+    /// Parses `west,south,east,north` in degrees, as map clients send a viewport.
+    pub fn parse(text: &str) -> Result<BoundingBox, BoundingBoxError> {
+        let numbers: Vec<f64> = text
+            .split(',')
+            .map(|part| part.trim().parse::<f64>().ok().filter(|n| n.is_finite()))
+            .collect::<Option<_>>()
+            .ok_or(BoundingBoxError::NotFourNumbers)?;
+        let [west, south, east, north] = numbers[..] else { return Err(BoundingBoxError::NotFourNumbers) };
+        if [west, east].iter().any(|lon| lon.abs() > 180.0) || [south, north].iter().any(|lat| lat.abs() > 90.0) {
+            return Err(BoundingBoxError::OutOfRange);
+        }
+        if west >= east || south >= north {
+            return Err(BoundingBoxError::Empty);
+        }
+        Ok(BoundingBox { west, south, east, north })
+    }
+}
+
 impl Shape {
     /// Parses and validates a GeoJSON geometry, reporting the first problem found.
     pub fn from_geojson(geometry: &geojson::Geometry) -> Result<Shape, GeometryError> {
@@ -161,6 +194,25 @@ fn geojson_of(shape: &MultiPolygon<f64>) -> geojson::Geometry {
 
 #[cfg(test)]
 mod tests {
+    mod bounding_box_parsing {
+        use super::super::*;
+
+        #[test]
+        fn a_wuhan_viewport_parses() {
+            let bbox = BoundingBox::parse("114.1, 30.4,114.6,30.7").unwrap();
+            assert_eq!(bbox, BoundingBox { west: 114.1, south: 30.4, east: 114.6, north: 30.7 });
+        }
+
+        #[test]
+        fn bad_viewports_say_what_is_wrong() {
+            assert_eq!(BoundingBox::parse("114.1,30.4,114.6"), Err(BoundingBoxError::NotFourNumbers));
+            assert_eq!(BoundingBox::parse("a,b,c,d"), Err(BoundingBoxError::NotFourNumbers));
+            assert_eq!(BoundingBox::parse("114,30,114.5,NaN"), Err(BoundingBoxError::NotFourNumbers));
+            assert_eq!(BoundingBox::parse("114,30,181,31"), Err(BoundingBoxError::OutOfRange));
+            assert_eq!(BoundingBox::parse("114.6,30.4,114.1,30.7"), Err(BoundingBoxError::Empty));
+        }
+    }
+
     use super::fixtures::{multi_polygon, offset, polygon, square};
     use super::*;
     use approx::assert_relative_eq;

@@ -5,6 +5,7 @@
 //! | GET | `/api/v1/config` | [`ClientConfig`]: base map, demo flag, version |
 //! | GET | `/api/v1/parks` | every park as a GeoJSON `FeatureCollection` |
 //! | GET | `/api/v1/parks/{id}/parcels` | the parcels of one park as a GeoJSON `FeatureCollection` |
+//! | GET | `/api/v1/parcels?bbox=w,s,e,n&zoom=z` | the parcels in a map viewport, simplified for the zoom |
 //! | GET | `/healthz` | `ok` when the database answers |
 //!
 //! Errors are JSON [`parkatlas_core::wire::ErrorBody`]s; see [`crate::error`].
@@ -25,6 +26,7 @@ pub fn router() -> Router<AppState> {
         .route("/config", get(config))
         .route("/parks", get(parks::list))
         .route("/parks/{id}/parcels", get(parks::parcels))
+        .route("/parcels", get(parks::parcels_in_view))
         .fallback(no_such_endpoint)
 }
 

@@ -124,6 +124,56 @@ mod parks {
     }
 }
 
+mod viewport {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_viewport_around_one_park_returns_exactly_its_parcels() {
+        for server in TestServer::each_backend().await {
+            let parks: ParkCollection = server.get_json("/api/v1/parks", StatusCode::OK).await;
+            let hanjiang = &parks.features[2];
+            let b = parkatlas_core::geometry::Shape::from_geojson(&hanjiang.geometry).unwrap().bounding_box();
+            let path = format!("/api/v1/parcels?bbox={},{},{},{}&zoom=22", b.west, b.south, b.east, b.north);
+            let in_view: ParcelCollection = server.get_json(&path, StatusCode::OK).await;
+            assert_eq!(in_view.features.len(), hanjiang.properties.parcel_count as usize);
+            assert!(in_view.features.iter().all(|parcel| parcel.properties.park_id == hanjiang.id));
+            // At the deepest zoom nothing is simplified away.
+            let by_park: ParcelCollection =
+                server.get_json(&format!("/api/v1/parks/{}/parcels", hanjiang.id), StatusCode::OK).await;
+            assert_eq!(in_view, by_park);
+        }
+    }
+
+    #[tokio::test]
+    async fn an_empty_stretch_of_map_has_no_parcels() {
+        for server in TestServer::each_backend().await {
+            let none: ParcelCollection =
+                server.get_json("/api/v1/parcels?bbox=100.0,20.0,100.1,20.1&zoom=14", StatusCode::OK).await;
+            assert!(none.features.is_empty());
+        }
+    }
+
+    #[tokio::test]
+    async fn bad_viewports_are_400s_naming_the_parameter() {
+        let server = TestServer::with_demo_data().await;
+        for (query, field) in [
+            ("zoom=12", "bbox"),
+            ("bbox=114.1,30.4,114.6&zoom=12", "bbox"),
+            ("bbox=114.6,30.4,114.1,30.7&zoom=12", "bbox"),
+            ("bbox=114.1,30.4,114.6,30.7", "zoom"),
+            ("bbox=114.1,30.4,114.6,30.7&zoom=23", "zoom"),
+            ("bbox=114.1,30.4,114.6,30.7&zoom=-1", "zoom"),
+        ] {
+            let body: ErrorBody = server.get_json(&format!("/api/v1/parcels?{query}"), StatusCode::BAD_REQUEST).await;
+            assert_eq!(
+                (body.error.code.as_str(), body.error.field.as_deref()),
+                ("invalid_parameter", Some(field)),
+                "{query}"
+            );
+        }
+    }
+}
+
 mod errors {
     use super::*;
 
