@@ -14,7 +14,7 @@ use leaflet::{Canvas, FeatureGroup, LatLng, LatLngBounds, Map, PolylineOptions, 
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_leaflet::prelude::*;
-use parkatlas_core::geometry::Shape;
+use parkatlas_core::geometry::{BoundingBox, Shape};
 use parkatlas_core::wire::{Feature, ParcelProperties, ParkProperties, TileProvider};
 use wasm_bindgen::JsValue;
 
@@ -135,12 +135,7 @@ fn bounds_of<'a>(parks: impl Iterator<Item = &'a Feature<ParkProperties>>) -> Op
     parks
         .filter_map(|park| Shape::from_geojson(&park.geometry).ok())
         .map(|shape| shape.bounding_box())
-        .reduce(|a, b| parkatlas_core::geometry::BoundingBox {
-            west: a.west.min(b.west),
-            south: a.south.min(b.south),
-            east: a.east.max(b.east),
-            north: a.north.max(b.north),
-        })
+        .reduce(BoundingBox::union)
         .map(|b| LatLngBounds::new(&LatLng::new(b.south, b.west), &LatLng::new(b.north, b.east)))
 }
 

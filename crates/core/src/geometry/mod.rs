@@ -105,6 +105,16 @@ pub enum BoundingBoxError {
 }
 
 impl BoundingBox {
+    /// The smallest box holding both (boxes across the antimeridian are not expected here).
+    pub fn union(self, other: BoundingBox) -> BoundingBox {
+        BoundingBox {
+            west: self.west.min(other.west),
+            south: self.south.min(other.south),
+            east: self.east.max(other.east),
+            north: self.north.max(other.north),
+        }
+    }
+
     /// Parses `west,south,east,north` in degrees, as map clients send a viewport.
     pub fn parse(text: &str) -> Result<BoundingBox, BoundingBoxError> {
         let numbers: Vec<f64> = text
@@ -196,6 +206,13 @@ fn geojson_of(shape: &MultiPolygon<f64>) -> geojson::Geometry {
 mod tests {
     mod bounding_box_parsing {
         use super::super::*;
+
+        #[test]
+        fn union_holds_both_boxes() {
+            let guanggu = BoundingBox { west: 114.50, south: 30.45, east: 114.54, north: 30.48 };
+            let chegu = BoundingBox { west: 114.12, south: 30.47, east: 114.16, north: 30.51 };
+            assert_eq!(guanggu.union(chegu), BoundingBox { west: 114.12, south: 30.45, east: 114.54, north: 30.51 });
+        }
 
         #[test]
         fn a_wuhan_viewport_parses() {
