@@ -22,6 +22,9 @@ pub enum Command {
     Evaluate(crate::batch::evaluate::EvaluateArgs),
     /// Assess enterprises' gradient tiers (梯度培育) on a date; prints tiers and gaps as JSON or CSV.
     Tiers(crate::batch::tiers::TiersArgs),
+    /// Manage accounts.
+    #[command(subcommand)]
+    User(crate::admin::user::UserCommand),
 }
 
 #[derive(Debug, Args)]
@@ -48,6 +51,10 @@ pub struct ServeArgs {
     /// Load the synthetic demo dataset when the database has no parks yet.
     #[arg(long, env = "PARKATLAS_DEMO")]
     pub demo: bool,
+    /// Send the session cookie without `Secure`, for plain-HTTP access from other machines
+    /// on a trusted network. Browsers accept `Secure` cookies on localhost without this.
+    #[arg(long, env = "PARKATLAS_INSECURE_COOKIES")]
+    pub insecure_cookies: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -3,28 +3,36 @@
 //! - [`app`] builds the whole HTTP service (API under `/api/v1`, the built SPA for
 //!   every other path) so that tests drive it without a socket.
 //! - [`serve`] opens the database, optionally loads the demo dataset, and listens.
-//! - [`store`] owns every SQL statement; [`demo`] generates the synthetic dataset.
+//! - [`store`] owns every SQL statement; [`auth`] decides who may do what;
+//!   [`demo`] generates the synthetic dataset.
 //! - [`batch`] holds the offline commands: `evaluate` and `tiers`.
 
+pub mod admin;
 pub mod api;
+pub mod auth;
 pub mod batch;
 pub mod config;
 pub mod demo;
 pub mod error;
 pub mod store;
 
+use std::net::SocketAddr;
 use std::path::Path;
+use std::sync::Arc;
 
 use anyhow::Context;
 use axum::extract::State;
+use axum::http::Request;
 use axum::routing::get;
 use axum::Router;
 use parkatlas_core::wire::TileProvider;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::trace::TraceLayer;
 
+use crate::auth::limits::RateLimits;
 use crate::config::ServeArgs;
 use crate::error::ApiError;
 use crate::store::Store;
@@ -34,10 +42,20 @@ use crate::store::Store;
 pub struct AppState {
     pub store: Store,
     pub tiles: TileProvider,
+    pub limits: Arc<RateLimits>,
+    /// Mark the session cookie `Secure` (sent over HTTPS only; browsers also accept it on localhost).
+    pub secure_cookies: bool,
+}
+
+impl AppState {
+    /// A state with the production rate limits and secure cookies.
+    pub fn new(store: Store, tiles: TileProvider) -> AppState {
+        AppState { store, tiles, limits: Arc::new(RateLimits::production()), secure_cookies: true }
+    }
 }
 
 /// Request bodies above this size are refused with 413 before a handler runs.
-const MAX_BODY_BYTES: usize = 1024 * 1024;
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
 /// The whole HTTP service: the API, the health check, and the SPA from `static_dir`.
 pub fn app(state: AppState, static_dir: &Path) -> Router {
@@ -49,9 +67,24 @@ pub fn app(state: AppState, static_dir: &Path) -> Router {
         .route("/healthz", get(healthz))
         .merge(spa)
         .with_state(state)
+        .layer(axum::middleware::map_response(json_payload_too_large))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(CompressionLayer::new())
-        .layer(TraceLayer::new_for_http())
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {
+            let id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+            tracing::info_span!("request", id, method = %request.method(), path = %request.uri().path())
+        }))
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+}
+
+/// The body limit answers 413 in plain text; the API promises JSON errors everywhere.
+async fn json_payload_too_large(response: axum::response::Response) -> axum::response::Response {
+    let is_json = response.headers().get(axum::http::header::CONTENT_TYPE).is_some_and(|v| v == "application/json");
+    if response.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE && !is_json {
+        return axum::response::IntoResponse::into_response(ApiError::PayloadTooLarge(MAX_BODY_BYTES));
+    }
+    response
 }
 
 /// Trunk names every asset after a hash of its content (`main-89b14aac6850720c.css`),
@@ -98,9 +131,10 @@ pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         .with_context(|| format!("cannot listen on {}:{}", args.bind, args.port))?;
     let address = listener.local_addr()?;
     println!("parkatlas is running at http://{address}/  (Ctrl-C stops it)");
-    axum::serve(listener, app(AppState { store, tiles }, &args.static_dir))
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    let state = AppState { secure_cookies: !args.insecure_cookies, ..AppState::new(store, tiles) };
+    // Connection addresses feed the rate limits on login and anonymous inquiries.
+    let service = app(state, &args.static_dir).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await?;
     Ok(())
 }
 

@@ -17,6 +17,10 @@ async fn main() -> ExitCode {
         Command::Serve(args) => parkatlas_server::serve(args).await,
         Command::Evaluate(args) => parkatlas_server::batch::evaluate::run(&args, &mut std::io::stdout().lock()),
         Command::Tiers(args) => parkatlas_server::batch::tiers::run(&args, &mut std::io::stdout().lock()),
+        Command::User(command) => {
+            parkatlas_server::admin::user::run(command, &mut std::io::stdin().lock(), &mut std::io::stdout().lock())
+                .await
+        }
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,35 +1,67 @@
-//! The JSON API under `/api/v1`.
+//! The JSON API under `/api/v1`. Every endpoint is registered together with its OpenAPI
+//! description (utoipa), so `GET /api/v1/openapi.json` always matches the code.
 //!
-//! | Method | Path | Returns |
-//! |---|---|---|
-//! | GET | `/api/v1/config` | [`ClientConfig`]: base map, demo flag, version |
-//! | GET | `/api/v1/parks` | every park as a GeoJSON `FeatureCollection` |
-//! | GET | `/api/v1/parks/{id}/parcels` | the parcels of one park as a GeoJSON `FeatureCollection` |
-//! | GET | `/api/v1/parcels?bbox=w,s,e,n&zoom=z` | the parcels in a map viewport, simplified for the zoom |
-//! | GET | `/healthz` | `ok` when the database answers |
-//!
-//! Errors are JSON [`parkatlas_core::wire::ErrorBody`]s; see [`crate::error`].
+//! Conventions shared by every endpoint:
+//! - errors are [`parkatlas_core::wire::ErrorBody`] (see [`crate::error`]);
+//! - bodies are JSON ([`body::JsonBody`]): 415, 400 or 422 naming the field;
+//! - records carry a version: reads send it as `ETag`, updates need `If-Match`, and every
+//!   write accepts an `Idempotency-Key` ([`sync`]);
+//! - who may do what is decided by [`crate::auth::Caller`].
 
+pub mod body;
+mod changes;
 mod id;
+mod parcels;
 mod parks;
+mod records;
+mod session;
+pub mod sync;
+pub mod users;
 
 use axum::extract::{OriginalUri, State};
-use axum::routing::get;
 use axum::{Json, Router};
 use parkatlas_core::wire::ClientConfig;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::error::ApiError;
 use crate::AppState;
 
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "parkatlas API", description = "园区一张图: parks, parcels, enterprises, evaluations and requests."),
+    servers((url = "/api/v1")),
+    tags(
+        (name = "map", description = "Parks and parcels: public"),
+        (name = "session", description = "Signing in and out"),
+        (name = "users", description = "Accounts: city admins"),
+        (name = "sync", description = "The change feed for offline clients"),
+    )
+)]
+struct ApiDoc;
+
+/// The API router and its OpenAPI document, built from the same registrations.
 pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/config", get(config))
-        .route("/parks", get(parks::list))
-        .route("/parks/{id}/parcels", get(parks::parcels))
-        .route("/parcels", get(parks::parcels_in_view))
+    let (router, document) = OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(config))
+        .routes(routes!(parks::list, parks::create))
+        .routes(routes!(parks::get, parks::replace))
+        .routes(routes!(parks::parcels, parcels::create))
+        .routes(routes!(parcels::in_view))
+        .routes(routes!(parcels::get, parcels::replace, parcels::delete))
+        .routes(routes!(session::current, session::login, session::logout))
+        .routes(routes!(users::list, users::create))
+        .routes(routes!(changes::since))
+        .split_for_parts();
+    let document = std::sync::Arc::new(document);
+    router
+        .route("/openapi.json", axum::routing::get(move || async move { Json(document.as_ref().clone()) }))
         .fallback(no_such_endpoint)
 }
 
+/// What the SPA needs to know about this deployment.
+#[utoipa::path(get, path = "/config", tag = "map", responses((status = 200, body = ClientConfig)))]
 async fn config(State(state): State<AppState>) -> Result<Json<ClientConfig>, ApiError> {
     Ok(Json(ClientConfig {
         tiles: state.tiles.clone(),

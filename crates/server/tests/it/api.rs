@@ -1,80 +1,13 @@
 //! The HTTP API: the whole router driven without a socket, over a real SQLite file and,
 //! when the test command started one (`PARKATLAS_TEST_POSTGRES`), a real PostgreSQL server.
 
-use std::path::Path;
-
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use http_body_util::BodyExt;
 use parkatlas_core::wire::{ClientConfig, ErrorBody, ParcelCollection, ParkCollection, ParkType, TileProvider};
 use parkatlas_server::store::Store;
-use parkatlas_server::{app, demo, AppState};
-use serde::de::DeserializeOwned;
 use tower::ServiceExt;
 
-/// A server over a fresh database holding the demo dataset, with a one-page SPA.
-struct TestServer {
-    dir: tempfile::TempDir,
-    router: axum::Router,
-}
-
-impl TestServer {
-    /// One server per available backend: SQLite always, PostgreSQL when the test command started it.
-    async fn each_backend() -> Vec<TestServer> {
-        let mut servers = vec![TestServer::over(None).await];
-        match std::env::var("PARKATLAS_TEST_POSTGRES") {
-            Ok(admin_url) => servers.push(TestServer::over(Some(&admin_url)).await),
-            Err(_) => eprintln!("PARKATLAS_TEST_POSTGRES is not set: the PostgreSQL half of this test was SKIPPED"),
-        }
-        servers
-    }
-
-    /// A server over a fresh SQLite file, or over a fresh database on the PostgreSQL server at `postgres`.
-    async fn over(postgres: Option<&str>) -> TestServer {
-        let dir = tempfile::tempdir().unwrap();
-        let url = match postgres {
-            Some(admin_url) => fresh_postgres_database(admin_url).await,
-            None => database_url(dir.path()),
-        };
-        let store = Store::open(&url).await.unwrap();
-        demo::load(&store).await.unwrap();
-        std::fs::write(dir.path().join("index.html"), "<!doctype html><title>parkatlas</title>").unwrap();
-        let router = app(AppState { store, tiles: TileProvider::None }, dir.path());
-        TestServer { dir, router }
-    }
-
-    async fn with_demo_data() -> TestServer {
-        TestServer::over(None).await
-    }
-
-    async fn get(&self, path: &str) -> (StatusCode, Vec<u8>) {
-        let response = self.router.clone().oneshot(Request::get(path).body(Body::empty()).unwrap()).await.unwrap();
-        let status = response.status();
-        (status, response.into_body().collect().await.unwrap().to_bytes().to_vec())
-    }
-
-    async fn get_json<T: DeserializeOwned>(&self, path: &str, expected: StatusCode) -> T {
-        let (status, body) = self.get(path).await;
-        assert_eq!(status, expected, "GET {path}: {}", String::from_utf8_lossy(&body));
-        serde_json::from_slice(&body).unwrap_or_else(|e| panic!("GET {path}: {e}: {}", String::from_utf8_lossy(&body)))
-    }
-}
-
-fn database_url(dir: &Path) -> String {
-    format!("sqlite://{}", dir.join("parkatlas.db").display())
-}
-
-/// Creates an empty database, unique to this test, on the server `admin_url` points at.
-async fn fresh_postgres_database(admin_url: &str) -> String {
-    use sqlx::{Connection, Executor};
-    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let name =
-        format!("parkatlas_test_{}_{}", std::process::id(), NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
-    let mut admin = sqlx::PgConnection::connect(admin_url).await.expect("the test PostgreSQL server answers");
-    admin.execute(format!("CREATE DATABASE {name}").as_str()).await.unwrap();
-    let (base, _) = admin_url.rsplit_once('/').unwrap();
-    format!("{base}/{name}")
-}
+use crate::support::{database_url, TestServer};
 
 mod parks {
     use super::*;

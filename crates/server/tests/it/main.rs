@@ -1,5 +1,9 @@
-//! The server crate's one integration-test binary: the HTTP API over a real SQLite
-//! file, and the batch commands run as a user runs them.
+//! The server crate's one integration-test binary: the HTTP API over a real SQLite file
+//! (and a real PostgreSQL server when the test command started one), and the commands
+//! run as a user runs them.
 
 mod api;
 mod cli;
+mod session;
+mod support;
+mod sync;

@@ -4,21 +4,49 @@
 //! Map data travels as GeoJSON (RFC 7946) `FeatureCollection`s whose `properties`
 //! are typed per resource; errors travel as [`ErrorBody`].
 
+mod contact_check;
+mod details;
+mod enterprise;
+mod inquiry;
+mod request;
+mod session;
+mod sync;
+
+pub use contact_check::{is_email, is_landline, is_mainland_mobile, normalise_phone};
+pub use details::{
+    Contact, ParcelBody, ParcelDetails, ParcelRecord, ParkBody, ParkDetails, ParkLevel, ParkRecord, SupplyMode,
+};
+pub use enterprise::{
+    check_year, AnnualDataRecord, AnnualFigures, CertificateBody, CertificateRecord, CreditCode, EfficiencyFigures,
+    EnterpriseBody, EnterprisePrivate, EnterprisePublic, EnterpriseRecord, FiscalYearFigures, IndustryCode, SizeClass,
+    FIRST_YEAR, LAST_YEAR, MAX_CERTIFICATE_NUMBER_CHARS, MAX_CERTIFICATE_YEARS, MAX_ENTERPRISE_NAME_CHARS, MAX_FIGURE,
+};
+pub use inquiry::{inquiry_reference, InquiryReceipt, InquiryRecord, InquiryStatus, InquiryUpdate, NewInquiry};
+pub use request::{
+    actor_may, attachment_name_problem, is_attachment_type, AttachmentInfo, NewRequest, RequestAction, RequestDue,
+    RequestEvent, RequestRecord, ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES,
+};
+pub use session::{Login, NewUser, Role, SessionInfo, UserRecord};
+pub use sync::{Change, ChangeKind, ChangePage};
+
 use serde::{Deserialize, Serialize};
 
 use crate::units::SquareMetres;
 
 /// A GeoJSON Feature with typed properties and a numeric id.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Feature<P> {
     #[serde(rename = "type")]
     pub kind: FeatureType,
     pub id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub geometry: geojson::Geometry,
     pub properties: P,
 }
 
 /// A GeoJSON FeatureCollection of [`Feature`]s.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FeatureCollection<P> {
     #[serde(rename = "type")]
@@ -28,6 +56,7 @@ pub struct FeatureCollection<P> {
 
 /// The `"type": "Feature"` member; any other value is refused when reading.
 /// (serde's `tag` attribute on a struct writes the tag but does not check it.)
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum FeatureType {
     #[default]
@@ -35,6 +64,7 @@ pub enum FeatureType {
 }
 
 /// The `"type": "FeatureCollection"` member.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum FeatureCollectionType {
     #[default]
@@ -55,6 +85,7 @@ impl<P> FeatureCollection<P> {
 
 /// The three park types of the Wuhan plan (seed 003), each with its own
 /// leading-industry revenue target (spec §5).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ParkType {
@@ -67,6 +98,7 @@ pub enum ParkType {
 }
 
 /// Public facts about a park: what anyone may see.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ParkProperties {
@@ -76,13 +108,22 @@ pub struct ParkProperties {
     /// Where the park is, e.g. 东湖新技术开发区.
     pub district: String,
     /// Geodesic area of the boundary.
+    #[cfg_attr(feature = "openapi", schema(value_type = f64))]
     pub area_m2: SquareMetres,
     pub parcel_count: u32,
     /// True for the synthetic demonstration dataset, which the UI labels as such.
     pub demo: bool,
+    #[serde(default)]
+    pub level: ParkLevel,
+    #[serde(default)]
+    pub details: ParkDetails,
+    /// The record's version: its ETag, and what `If-Match` must name to change it.
+    #[serde(default)]
+    pub version: i64,
 }
 
 /// Where a parcel stands in the land-supply cycle (spec §3: 批而未供, 闲置 and the rest).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ParcelStatus {
@@ -110,6 +151,7 @@ impl ParcelStatus {
 }
 
 /// Planned land use, after the GB/T 21010 classes a park plans with.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LandUse {
@@ -126,6 +168,7 @@ pub enum LandUse {
 }
 
 /// Public facts about a parcel.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ParcelProperties {
@@ -135,13 +178,20 @@ pub struct ParcelProperties {
     pub land_use: LandUse,
     pub status: ParcelStatus,
     /// Geodesic area, holes subtracted.
+    #[cfg_attr(feature = "openapi", schema(value_type = f64))]
     pub area_m2: SquareMetres,
+    #[serde(default)]
+    pub version: i64,
+    /// Present on a single parcel and in the change feed; left out of map viewports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<ParcelDetails>,
 }
 
 pub type ParkCollection = FeatureCollection<ParkProperties>;
 pub type ParcelCollection = FeatureCollection<ParcelProperties>;
 
 /// Base maps the server may be configured with (`PARKATLAS_TILES`).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum TileProvider {
@@ -154,6 +204,7 @@ pub enum TileProvider {
 }
 
 /// What the SPA needs to know about the deployment, from `GET /api/v1/config`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClientConfig {
     pub tiles: TileProvider,
@@ -163,11 +214,16 @@ pub struct ClientConfig {
 }
 
 /// Every 4xx and 5xx response body: `{ "error": { "code", "message", "field" } }`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ErrorBody {
     pub error: ErrorDetail,
+    /// With 412 (a stale `If-Match`): the record as it now stands, so a client can merge.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current: Option<serde_json::Value>,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ErrorDetail {
     /// Stable, machine-readable, e.g. `not_found`, `invalid_id`.
@@ -198,6 +254,8 @@ mod tests {
                 land_use: LandUse::Industrial,
                 status: ParcelStatus::UnderConstruction,
                 area_m2: SquareMetres(5_321.5),
+                version: 1,
+                details: None,
             },
         )
     }
@@ -267,6 +325,7 @@ mod tests {
                 let park = Feature::new(id, geometry, ParkProperties {
                     name: name.clone(), name_en: name.clone(), park_type: kind, district: name,
                     area_m2: SquareMetres(area), parcel_count: count, demo,
+                    level: ParkLevel::Provincial, details: ParkDetails { leading_industries: vec!["光电子信息".into()], ..ParkDetails::default() }, version: id,
                 });
                 let collection = FeatureCollection::new(vec![park]);
                 let text = serde_json::to_string(&collection).unwrap();
@@ -277,6 +336,7 @@ mod tests {
             fn parcels_round_trip(id in 1i64.., park_id in 1i64.., code in "[A-Z]{2}-[0-9]{3}", status in status(), area in 0.0f64..1e7, geometry in ring()) {
                 let parcel = Feature::new(id, geometry, ParcelProperties {
                     park_id, code, land_use: LandUse::Industrial, status, area_m2: SquareMetres(area),
+                    version: 3, details: Some(ParcelDetails { supply_mode: Some(SupplyMode::Listing), ..ParcelDetails::default() }),
                 });
                 let collection = FeatureCollection::new(vec![parcel]);
                 let text = serde_json::to_string(&collection).unwrap();
@@ -287,7 +347,7 @@ mod tests {
             fn config_and_errors_round_trip(key in "[a-f0-9]{0,32}", demo: bool, message in ".{0,40}", field in proptest::option::of("[a-z_]{1,12}")) {
                 let config = ClientConfig { tiles: TileProvider::Tianditu { key }, demo_data: demo, version: "0.1.0".into() };
                 prop_assert_eq!(serde_json::from_str::<ClientConfig>(&serde_json::to_string(&config).unwrap()).unwrap(), config);
-                let body = ErrorBody { error: ErrorDetail { code: "invalid_parameter".into(), message, field } };
+                let body = ErrorBody { error: ErrorDetail { code: "invalid_parameter".into(), message, field }, current: None };
                 prop_assert_eq!(serde_json::from_str::<ErrorBody>(&serde_json::to_string(&body).unwrap()).unwrap(), body);
             }
         }
@@ -295,8 +355,10 @@ mod tests {
 
     #[test]
     fn error_body_omits_absent_field() {
-        let body =
-            ErrorBody { error: ErrorDetail { code: "not_found".into(), message: "no park 9".into(), field: None } };
+        let body = ErrorBody {
+            error: ErrorDetail { code: "not_found".into(), message: "no park 9".into(), field: None },
+            current: None,
+        };
         assert_eq!(
             serde_json::to_value(&body).unwrap(),
             json!({ "error": { "code": "not_found", "message": "no park 9" } })

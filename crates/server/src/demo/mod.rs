@@ -5,9 +5,13 @@
 //! Nothing here describes a real park or parcel: names carry 演示 / Demo, and the
 //! API marks the whole dataset as demo data.
 
+pub mod accounts;
+
 use geo::{Contains, Coord, LineString, Polygon, Rect};
 use parkatlas_core::geometry::Shape;
-use parkatlas_core::wire::{LandUse, ParcelStatus, ParkType};
+use parkatlas_core::wire::{
+    LandUse, ParcelBody, ParcelDetails, ParcelStatus, ParkBody, ParkDetails, ParkLevel, ParkType,
+};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
@@ -73,9 +77,10 @@ pub fn dataset() -> Vec<(NewPark, Vec<NewParcel>)> {
     PLANS.iter().map(|plan| generate_park(plan, &mut rng)).collect()
 }
 
-/// Stores the demo dataset in one transaction and marks the database as demo data.
+/// Stores the demo dataset and marks the database as demo data, then adds the demo accounts.
 pub async fn load(store: &Store) -> anyhow::Result<()> {
-    store.insert_parks(&dataset(), true).await
+    store.insert_parks(&dataset(), true).await?;
+    accounts::load(store).await
 }
 
 fn generate_park(plan: &ParkPlan, rng: &mut ChaCha8Rng) -> (NewPark, Vec<NewParcel>) {
@@ -100,17 +105,28 @@ fn generate_park(plan: &ParkPlan, rng: &mut ChaCha8Rng) -> (NewPark, Vec<NewParc
                 let code = format!("{}-{:03}", plan.code_prefix, parcels.len() + 1);
                 let with_hole = rng.random_bool(0.12);
                 let geometry = to_shape(plan.origin, piece, with_hole);
-                parcels.push(NewParcel { code, land_use: land_use(rng), status: status(rng), geometry });
+                let body = ParcelBody {
+                    code,
+                    land_use: land_use(rng),
+                    status: status(rng),
+                    geometry: geometry.to_geojson(),
+                    details: ParcelDetails::default(),
+                };
+                parcels.push(NewParcel { body, geometry });
             }
         }
     }
-    let park = NewPark {
+    let boundary = shape_from_rings(plan.origin, &[boundary.exterior().0.clone()]);
+    let body = ParkBody {
         name: plan.name.into(),
         name_en: plan.name_en.into(),
         park_type: plan.park_type,
+        level: ParkLevel::default(),
         district: plan.district.into(),
-        boundary: shape_from_rings(plan.origin, &[boundary.exterior().0.clone()]),
+        boundary: boundary.to_geojson(),
+        details: ParkDetails::default(),
     };
+    let park = NewPark { body, boundary };
     (park, parcels)
 }
 
@@ -232,7 +248,10 @@ mod tests {
     #[test]
     fn dataset_is_deterministic() {
         let codes = |data: Vec<(NewPark, Vec<NewParcel>)>| -> Vec<(String, f64)> {
-            data.into_iter().flat_map(|(_, parcels)| parcels).map(|p| (p.code, p.geometry.area().0)).collect()
+            data.into_iter()
+                .flat_map(|(_, parcels)| parcels)
+                .map(|p| (p.body.code.clone(), p.geometry.area().0))
+                .collect()
         };
         assert_eq!(codes(dataset()), codes(dataset()));
     }
@@ -240,14 +259,14 @@ mod tests {
     #[test]
     fn every_park_has_parcels_of_every_status_and_some_with_holes() {
         for (park, parcels) in dataset() {
-            assert!(parcels.len() >= 50, "{} has only {} parcels", park.name, parcels.len());
+            assert!(parcels.len() >= 50, "{} has only {} parcels", park.body.name, parcels.len());
             for status in ParcelStatus::ALL {
-                assert!(parcels.iter().any(|p| p.status == status), "{} has no {status:?} parcel", park.name);
+                assert!(parcels.iter().any(|p| p.body.status == status), "{} has no {status:?} parcel", park.body.name);
             }
             assert!(
                 parcels.iter().any(|p| p.geometry.polygons()[0].interiors().len() == 1),
                 "{} has no parcel with a hole",
-                park.name
+                park.body.name
             );
         }
     }
@@ -257,7 +276,12 @@ mod tests {
         for (park, parcels) in dataset() {
             let boundary = &park.boundary.polygons()[0];
             for parcel in &parcels {
-                assert!(boundary.contains(&parcel.geometry.polygons()[0]), "{} is outside {}", parcel.code, park.name);
+                assert!(
+                    boundary.contains(&parcel.geometry.polygons()[0]),
+                    "{} is outside {}",
+                    parcel.body.code,
+                    park.body.name
+                );
             }
         }
     }
@@ -265,7 +289,7 @@ mod tests {
     #[test]
     fn names_say_demo() {
         for (park, _) in dataset() {
-            assert!(park.name.contains("演示") && park.name_en.contains("demo"), "{}", park.name);
+            assert!(park.body.name.contains("演示") && park.body.name_en.contains("demo"), "{}", park.body.name);
         }
     }
 }

@@ -1,0 +1,558 @@
+//! Service requests (企业诉求, spec §6) on the wire: what an enterprise files, the actions
+//! that move a request through its life cycle, and the record with its history, deadline and
+//! attachments.
+//!
+//! The life cycle itself lives in [`crate::calendar`]: [`RequestAction::transition`] asks
+//! [`check_transition`] and [`actor_may`] says which role drives each transition.
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+use super::Role;
+use crate::calendar::{
+    check_transition, Category, Deadline, DeadlineKind, DeadlineStatus, Rating, RequestState, ServiceRules,
+    TransitionError, TransitionStep, WorkingCalendar,
+};
+use crate::text::Bilingual;
+
+const TITLE_CHARS: std::ops::RangeInclusive<usize> = 2..=100;
+const MAX_BODY_CHARS: usize = 5000;
+const MAX_NOTE_CHARS: usize = 2000;
+const MAX_ATTACHMENT_NAME_CHARS: usize = 120;
+
+/// `POST /api/v1/requests`, by an enterprise user; the enterprise and park come from the account.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewRequest {
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "enquiry"))]
+    pub category: Category,
+    pub title: String,
+    pub body: String,
+    /// The parcel the request is about, if any.
+    #[serde(default)]
+    pub parcel_id: Option<i64>,
+}
+
+impl NewRequest {
+    /// The first problem with this request, as `(field, problem)`.
+    pub fn problem(&self) -> Option<(&'static str, String)> {
+        let title_chars = self.title.trim().chars().count();
+        if !TITLE_CHARS.contains(&title_chars) {
+            let (min, max) = (TITLE_CHARS.start(), TITLE_CHARS.end());
+            return Some(("title", format!("give a title of {min} to {max} characters; this one has {title_chars}")));
+        }
+        let body_chars = self.body.chars().count();
+        if self.body.trim().is_empty() {
+            return Some(("body", "describe the request: the text is empty".into()));
+        }
+        if body_chars > MAX_BODY_CHARS {
+            return Some((
+                "body",
+                format!(
+                    "the text has {body_chars} characters; shorten it to at most {MAX_BODY_CHARS} or attach a file"
+                ),
+            ));
+        }
+        None
+    }
+}
+
+/// `POST /api/v1/requests/{id}/events`: move a request to `to`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RequestAction {
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "in_progress"))]
+    pub to: RequestState,
+    /// What was done or decided; the reason for a return or an extension.
+    #[serde(default)]
+    pub note: String,
+    /// The requester's rating, given only with the change to `rated`.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, example = "satisfied"))]
+    pub rating: Option<Rating>,
+}
+
+impl RequestAction {
+    /// The first problem with this action on its own, as `(field, problem)`; whether the
+    /// request may take it from where it stands is [`RequestAction::transition`]'s question.
+    pub fn problem(&self) -> Option<(&'static str, String)> {
+        let note_chars = self.note.chars().count();
+        if note_chars > MAX_NOTE_CHARS {
+            return Some((
+                "note",
+                format!("the note has {note_chars} characters; shorten it to at most {MAX_NOTE_CHARS}"),
+            ));
+        }
+        if matches!(self.to, RequestState::Returned | RequestState::Extended) && self.note.trim().is_empty() {
+            let to = self.to.label().en;
+            return Some(("note", format!("a request is {to} only with a reason: say why in the note")));
+        }
+        match (self.to, self.rating) {
+            (RequestState::Rated, None) => Some((
+                "rating",
+                "give the requester's rating: satisfied (满意), basically_satisfied (基本满意) or dissatisfied (不满意)"
+                    .into(),
+            )),
+            (to, Some(_)) if to != RequestState::Rated => Some((
+                "rating",
+                format!("a rating is given only with the change to rated; leave it out when the request is {}", to.label().en),
+            )),
+            _ => None,
+        }
+    }
+
+    /// Checks the move from `from`, where the request holds the rating `held`: the rating
+    /// of this action counts for the change to `rated`, the held one for `rated → reopened`.
+    pub fn transition(
+        &self,
+        rules: &ServiceRules,
+        from: RequestState,
+        held: Option<Rating>,
+    ) -> Result<TransitionStep, TransitionError> {
+        let rating = if self.to == RequestState::Rated { self.rating } else { held };
+        check_transition(rules, from, self.to, rating)
+    }
+}
+
+/// Whether `role` may drive a request from `from` to `to`. Officers and admins drive every
+/// transition but the rating (`resolved → rated`), which only the enterprise user gives;
+/// the 督办 reopening after a rating (`rated → reopened`) is the officers' and admins'.
+/// Whether the transition exists at all is [`check_transition`]'s answer, not this one's.
+pub fn actor_may(role: Role, from: RequestState, to: RequestState) -> bool {
+    // Every transition into `rated` is a rating, wherever it starts.
+    match (role, from, to) {
+        (Role::Enterprise, _, RequestState::Rated) => true,
+        (Role::Enterprise, _, _) => false,
+        (Role::Officer | Role::Admin, _, to) => to != RequestState::Rated,
+    }
+}
+
+/// One step of a request's history.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestEvent {
+    /// China local time (UTC+08:00).
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "2026-03-02T09:00:00"))]
+    pub at: NaiveDateTime,
+    /// The display name of whoever acted.
+    pub actor: String,
+    /// `None` for the submission, the first event.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
+    pub from: Option<RequestState>,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub to: RequestState,
+    /// The step of the loop, e.g. 调度交办 / dispatched to a handling unit.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub step: Bilingual,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
+    pub rating: Option<Rating>,
+    pub note: String,
+}
+
+impl RequestEvent {
+    /// The first event of every request: filed and received (提交/受理).
+    pub fn received(at: NaiveDateTime, actor: impl Into<String>) -> RequestEvent {
+        RequestEvent {
+            at,
+            actor: actor.into(),
+            from: None,
+            to: RequestState::Received,
+            step: Bilingual::new("提交受理", "submitted and received"),
+            rating: None,
+            note: String::new(),
+        }
+    }
+
+    /// The event of a transition that [`check_transition`] accepted.
+    pub fn transition(
+        at: NaiveDateTime,
+        actor: impl Into<String>,
+        step: TransitionStep,
+        rating: Option<Rating>,
+        note: impl Into<String>,
+    ) -> RequestEvent {
+        let TransitionStep { from, to, step } = step;
+        RequestEvent { at, actor: actor.into(), from: Some(from), to, step, rating, note: note.into() }
+    }
+}
+
+/// The content types an attachment may have.
+pub const ATTACHMENT_TYPES: [&str; 7] = [
+    "application/pdf",
+    "image/jpeg",
+    "image/png",
+    "image/webp",
+    "text/plain",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+];
+
+/// The largest attachment accepted, in bytes.
+pub const MAX_ATTACHMENT_BYTES: usize = 900 * 1024;
+
+/// A file attached to a request; its content is at `GET /api/v1/requests/{id}/attachments/{attachment_id}`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachmentInfo {
+    pub id: i64,
+    /// The file name as uploaded, without any folder.
+    pub name: String,
+    pub content_type: String,
+    /// In bytes.
+    pub size: i64,
+}
+
+impl AttachmentInfo {
+    /// The first problem with an upload described by this, as `(field, problem)`.
+    pub fn problem(&self) -> Option<(&'static str, String)> {
+        if let Some(problem) = attachment_name_problem(&self.name) {
+            return Some(("name", problem));
+        }
+        if !is_attachment_type(&self.content_type) {
+            return Some((
+                "content_type",
+                format!(
+                    "files of type {:?} are not accepted; attach a PDF, JPEG, PNG, WebP, plain-text, Word (.docx) \
+                     or Excel (.xlsx) file",
+                    self.content_type
+                ),
+            ));
+        }
+        let max_kib = MAX_ATTACHMENT_BYTES / 1024;
+        if !usize::try_from(self.size).is_ok_and(|size| (1..=MAX_ATTACHMENT_BYTES).contains(&size)) {
+            return Some((
+                "size",
+                format!("the file has {} bytes; attach a file of 1 byte to {max_kib} KiB", self.size),
+            ));
+        }
+        None
+    }
+}
+
+/// Whether `content_type` is one of [`ATTACHMENT_TYPES`], ignoring case and parameters
+/// such as `; charset=utf-8`.
+pub fn is_attachment_type(content_type: &str) -> bool {
+    let essence = content_type.split(';').next().unwrap_or_default().trim();
+    ATTACHMENT_TYPES.iter().any(|allowed| allowed.eq_ignore_ascii_case(essence))
+}
+
+/// What is wrong with an attachment's file name, if anything: it must have 1 to 120
+/// characters, no folder (`/` or `\`) and no control characters.
+pub fn attachment_name_problem(name: &str) -> Option<String> {
+    let chars = name.chars().count();
+    if name.trim().is_empty() || chars > MAX_ATTACHMENT_NAME_CHARS {
+        return Some(format!("give a file name of 1 to {MAX_ATTACHMENT_NAME_CHARS} characters; this one has {chars}"));
+    }
+    if name.contains(['/', '\\']) {
+        return Some(format!("{name:?} names a folder; give the file name alone, without '/' or '\\'"));
+    }
+    if name.chars().any(char::is_control) {
+        return Some("the file name holds control characters; rename the file".into());
+    }
+    if name.chars().all(|c| c == '.') {
+        return Some(format!("{name:?} is not a file name; rename the file"));
+    }
+    None
+}
+
+/// When a request falls due and where that stands.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestDue {
+    /// China local time (UTC+08:00).
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "2026-03-04T23:59:59"))]
+    pub due_at: NaiveDateTime,
+    /// What is due: `resolve` (办结), or `respond` (响应) for urgent requests.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "resolve"))]
+    pub kind: DeadlineKind,
+    /// The deadline seen at `status.at`: the moment of the response for an open request,
+    /// the moment it was resolved for a closed one.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub status: DeadlineStatus,
+}
+
+impl RequestDue {
+    /// The deadline seen at `at` (China time).
+    pub fn new(deadline: &Deadline, calendar: &WorkingCalendar, at: NaiveDateTime) -> RequestDue {
+        RequestDue { due_at: deadline.due_at, kind: deadline.kind, status: deadline.status(calendar, at) }
+    }
+}
+
+/// A request as `GET /api/v1/requests/{id}` returns it.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestRecord {
+    pub id: i64,
+    /// The record's version: its ETag, and what `If-Match` must name to change it.
+    pub version: i64,
+    pub enterprise_id: i64,
+    pub enterprise_name: String,
+    pub park_id: i64,
+    #[serde(default)]
+    pub parcel_id: Option<i64>,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub category: Category,
+    pub title: String,
+    pub body: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub state: RequestState,
+    /// The latest rating; a reopened request keeps it until it is rated again.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
+    pub rating: Option<Rating>,
+    /// China local time (UTC+08:00).
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "2026-03-02T09:00:00"))]
+    pub submitted_at: NaiveDateTime,
+    /// Absent when no deadline could be computed (e.g. the service rules are being fixed).
+    pub due: Option<RequestDue>,
+    /// Oldest first, beginning with the submission.
+    pub events: Vec<RequestEvent>,
+    pub attachments: Vec<AttachmentInfo>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use serde_json::json;
+    use RequestState::{Assigned, Extended, InProgress, Rated, Received, Reopened, Resolved, Returned};
+
+    fn at(text: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S").unwrap()
+    }
+
+    fn request() -> NewRequest {
+        NewRequest {
+            category: Category::Enquiry,
+            title: "标准厂房租金补贴".into(),
+            body: "请问2026年的租金补贴何时申报？".into(),
+            parcel_id: None,
+        }
+    }
+
+    fn action(to: RequestState, note: &str, rating: Option<Rating>) -> RequestAction {
+        RequestAction { to, note: note.into(), rating }
+    }
+
+    /// A change that spoils one field of a valid NewRequest.
+    type Edit = fn(&mut NewRequest);
+
+    #[test]
+    fn a_complete_request_has_no_problem() {
+        assert_eq!(request().problem(), None);
+        let two = NewRequest { title: "求助".into(), ..request() };
+        assert_eq!(two.problem(), None, "two characters are enough");
+    }
+
+    #[test]
+    fn each_request_problem_names_its_field() {
+        let cases: [(Edit, &str); 6] = [
+            (|r| r.title = "税".into(), "title"),
+            (|r| r.title = "   ".into(), "title"),
+            (|r| r.title = "长".repeat(101), "title"),
+            (|r| r.body = String::new(), "body"),
+            (|r| r.body = " \n".into(), "body"),
+            (|r| r.body = "字".repeat(5001), "body"),
+        ];
+        for (change, field) in cases {
+            let mut request = request();
+            change(&mut request);
+            assert_eq!(request.problem().map(|(f, _)| f), Some(field), "{request:?}");
+        }
+        let longest = NewRequest { title: "长".repeat(100), body: "字".repeat(5000), ..request() };
+        assert_eq!(longest.problem(), None);
+    }
+
+    #[test]
+    fn a_new_request_refuses_unknown_fields_and_defaults_its_parcel() {
+        let body = json!({ "category": "complaint_or_report", "title": "噪音扰民", "body": "夜间施工" });
+        let request: NewRequest = serde_json::from_value(body.clone()).unwrap();
+        assert_eq!((request.category, request.parcel_id), (Category::ComplaintOrReport, None));
+        let mut extra = body;
+        extra["enterprise_id"] = json!(3);
+        assert!(serde_json::from_value::<NewRequest>(extra).is_err());
+    }
+
+    #[test]
+    fn actions_with_their_notes_and_ratings() {
+        let fine = [
+            action(Assigned, "", None),
+            action(Returned, "不属本单位职责", None),
+            action(Extended, "需现场核查", None),
+            action(Rated, "", Some(Rating::Satisfied)),
+            action(Resolved, &"字".repeat(2000), None),
+        ];
+        for action in fine {
+            assert_eq!(action.problem(), None, "{action:?}");
+        }
+        let refused = [
+            (action(Returned, "  ", None), "note"),
+            (action(Extended, "", None), "note"),
+            (action(Resolved, &"字".repeat(2001), None), "note"),
+            (action(Rated, "", None), "rating"),
+            (action(Resolved, "已答复", Some(Rating::Satisfied)), "rating"),
+            (action(Reopened, "督办", Some(Rating::Dissatisfied)), "rating"),
+        ];
+        for (action, field) in refused {
+            assert_eq!(action.problem().map(|(f, _)| f), Some(field), "{action:?}");
+        }
+    }
+
+    #[test]
+    fn an_action_without_note_or_rating_reads_from_just_its_target() {
+        let action: RequestAction = serde_json::from_value(json!({ "to": "in_progress" })).unwrap();
+        assert_eq!(action, RequestAction { to: InProgress, note: String::new(), rating: None });
+        assert!(serde_json::from_value::<RequestAction>(json!({ "to": "in_progress", "by": "x" })).is_err());
+    }
+
+    #[test]
+    fn a_transition_uses_the_actions_rating_to_rate_and_the_held_one_to_reopen() {
+        let rules = ServiceRules::china_default();
+        let rate = action(Rated, "", Some(Rating::Dissatisfied));
+        assert_eq!(rate.transition(&rules, Resolved, None).unwrap().step.zh, "回访评价");
+        let reopen = action(Reopened, "督办", None);
+        assert_eq!(reopen.transition(&rules, Rated, Some(Rating::Dissatisfied)).unwrap().step.zh, "督办重办");
+        assert_eq!(
+            reopen.transition(&rules, Rated, Some(Rating::Satisfied)),
+            Err(TransitionError::RatingDoesNotReopen {
+                rating: Rating::Satisfied,
+                reopening: vec![Rating::BasicallySatisfied, Rating::Dissatisfied],
+            })
+        );
+        assert!(matches!(
+            action(Assigned, "", None).transition(&rules, Resolved, None),
+            Err(TransitionError::Illegal { .. })
+        ));
+    }
+
+    #[test]
+    fn officers_and_admins_drive_every_transition_but_the_rating_which_is_the_enterprises() {
+        for from in RequestState::ALL {
+            for to in RequestState::ALL {
+                let rating = to == Rated;
+                assert_eq!(actor_may(Role::Enterprise, from, to), rating, "{from} → {to}");
+                assert_eq!(actor_may(Role::Officer, from, to), !rating, "{from} → {to}");
+                assert_eq!(actor_may(Role::Admin, from, to), !rating, "{from} → {to}");
+            }
+        }
+        assert!(actor_may(Role::Enterprise, Resolved, Rated));
+        assert!(!actor_may(Role::Enterprise, Rated, Reopened), "督办重办 is the officers'");
+        assert!(actor_may(Role::Officer, Rated, Reopened));
+    }
+
+    #[test]
+    fn over_the_legal_transitions_the_enterprise_drives_one_and_officers_the_other_thirteen() {
+        let legal: Vec<_> =
+            RequestState::ALL.iter().flat_map(|from| from.next_states().into_iter().map(|to| (*from, to))).collect();
+        assert_eq!(legal.len(), 14);
+        let by = |role| legal.iter().filter(|(from, to)| actor_may(role, *from, *to)).count();
+        assert_eq!((by(Role::Enterprise), by(Role::Officer), by(Role::Admin)), (1, 13, 13));
+    }
+
+    #[test]
+    fn attachment_types_and_names() {
+        assert!(is_attachment_type("application/pdf"));
+        assert!(is_attachment_type("Text/Plain; charset=utf-8"));
+        assert!(is_attachment_type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        assert!(!is_attachment_type("application/msword"));
+        assert!(!is_attachment_type("text/html"));
+        assert!(!is_attachment_type(""));
+        for name in ["申报材料.pdf", "a", "营业执照 (副本).jpg", &"名".repeat(120)] {
+            assert_eq!(attachment_name_problem(name), None, "{name:?}");
+        }
+        for name in
+            ["", "  ", &"名".repeat(121), "../etc/passwd", "C:\\a.pdf", "a/b.pdf", "a\u{0}.pdf", "a\n.txt", ".."]
+        {
+            assert!(attachment_name_problem(name).is_some(), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn attachment_sizes_from_one_byte_to_the_limit_are_accepted() {
+        let info = |size| AttachmentInfo { id: 1, name: "a.pdf".into(), content_type: "application/pdf".into(), size };
+        assert_eq!(info(1).problem(), None);
+        assert_eq!(info(900 * 1024).problem(), None);
+        for size in [0, -1, 900 * 1024 + 1] {
+            assert_eq!(info(size).problem().map(|(f, _)| f), Some("size"), "{size}");
+        }
+        let docx = AttachmentInfo { content_type: "application/msword".into(), ..info(10) };
+        assert_eq!(docx.problem().map(|(f, _)| f), Some("content_type"));
+        let named = AttachmentInfo { name: "x/y.pdf".into(), ..info(10) };
+        assert_eq!(named.problem().map(|(f, _)| f), Some("name"));
+    }
+
+    fn record() -> RequestRecord {
+        let (rules, calendar) = (ServiceRules::china_default(), WorkingCalendar::china());
+        let submitted_at = at("2026-03-02 09:00:00");
+        let deadline = rules.deadline(&calendar, Category::Enquiry, submitted_at, None).unwrap();
+        let step = check_transition(&rules, Received, Assigned, None).unwrap();
+        RequestRecord {
+            id: 42,
+            version: 3,
+            enterprise_id: 7,
+            enterprise_name: "光谷示例科技有限公司".into(),
+            park_id: 1,
+            parcel_id: Some(12),
+            category: Category::Enquiry,
+            title: "租金补贴".into(),
+            body: "何时申报？".into(),
+            state: Assigned,
+            rating: None,
+            submitted_at,
+            due: Some(RequestDue::new(&deadline, &calendar, at("2026-03-03 10:00:00"))),
+            events: vec![
+                RequestEvent::received(submitted_at, "光谷示例科技"),
+                RequestEvent::transition(at("2026-03-02 10:00:00"), "园区服务中心", step, None, "转人社局"),
+            ],
+            attachments: vec![AttachmentInfo {
+                id: 5,
+                name: "说明.pdf".into(),
+                content_type: "application/pdf".into(),
+                size: 1024,
+            }],
+        }
+    }
+
+    #[test]
+    fn a_record_carries_its_deadline_and_history() {
+        let value = serde_json::to_value(record()).unwrap();
+        assert_eq!(value["state"], "assigned");
+        assert_eq!(value["submitted_at"], "2026-03-02T09:00:00");
+        assert_eq!(value["due"]["due_at"], "2026-03-04T23:59:59");
+        assert_eq!(value["due"]["kind"], "resolve");
+        assert_eq!(value["due"]["status"]["overdue"], false);
+        assert_eq!(value["due"]["status"]["remaining_working_days"], 1);
+        assert_eq!(value["events"][0]["from"], serde_json::Value::Null);
+        assert_eq!(value["events"][0]["to"], "received");
+        assert_eq!(value["events"][1]["from"], "received");
+        assert_eq!(value["events"][1]["step"]["zh"], "调度交办");
+        let text = serde_json::to_string(&record()).unwrap();
+        assert_eq!(serde_json::from_str::<RequestRecord>(&text).unwrap(), record());
+    }
+
+    proptest! {
+        #[test]
+        fn new_requests_round_trip(
+            category in proptest::sample::select(Category::ALL.to_vec()),
+            title in ".{0,30}",
+            body in ".{0,200}",
+            parcel_id in proptest::option::of(1i64..),
+        ) {
+            let request = NewRequest { category, title, body, parcel_id };
+            let text = serde_json::to_string(&request).unwrap();
+            prop_assert_eq!(serde_json::from_str::<NewRequest>(&text).unwrap(), request);
+        }
+
+        #[test]
+        fn actions_round_trip(
+            to in proptest::sample::select(RequestState::ALL.to_vec()),
+            note in ".{0,40}",
+            rating in proptest::option::of(proptest::sample::select(Rating::ALL.to_vec())),
+        ) {
+            let action = RequestAction { to, note, rating };
+            let text = serde_json::to_string(&action).unwrap();
+            prop_assert_eq!(serde_json::from_str::<RequestAction>(&text).unwrap(), action);
+        }
+    }
+}

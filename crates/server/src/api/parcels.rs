@@ -1,0 +1,180 @@
+//! Parcels: viewport queries for the map, one parcel's full record, and their editing
+//! by the officers of their park and by admins.
+
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{OriginalUri, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::Json;
+use parkatlas_core::geometry::{BoundingBox, Shape, MAX_ZOOM};
+use parkatlas_core::wire::{ErrorBody, Feature, FeatureCollection, ParcelBody, ParcelCollection, ParcelProperties};
+
+use super::body::JsonBody;
+use super::id::Id;
+use super::parks::stale;
+use super::sync::{self, IfMatch, IfNoneMatch, OperationId, Tagged};
+use crate::auth::Caller;
+use crate::error::ApiError;
+use crate::store::map::{NewParcel, Versioned};
+use crate::AppState;
+
+/// The largest parcel accepted, m² (20 km², 30,000 亩: far above any single land grant).
+const MAX_PARCEL_AREA_M2: f64 = 2.0e7;
+
+/// `?bbox=west,south,east,north&zoom=Z`: both required, checked before the database is asked.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+pub struct ViewportQuery {
+    /// west,south,east,north in degrees (WGS-84).
+    bbox: Option<String>,
+    /// The map's zoom level, 0 to 22; it selects how far geometry is simplified.
+    zoom: Option<String>,
+}
+
+/// The parcels in a map viewport, simplified for its zoom.
+#[utoipa::path(get, path = "/parcels", tag = "map", params(ViewportQuery),
+    responses((status = 200, body = FeatureCollection<ParcelProperties>), (status = 400, body = ErrorBody)))]
+pub async fn in_view(
+    State(state): State<AppState>,
+    query: Result<Query<ViewportQuery>, QueryRejection>,
+) -> Result<Json<ParcelCollection>, ApiError> {
+    let invalid = |field: &str, message: String| ApiError::InvalidParameter { field: field.into(), message };
+    let Query(query) = query.map_err(|rejection| invalid("query", rejection.body_text()))?;
+    let bbox =
+        query.bbox.ok_or_else(|| invalid("bbox", "bbox is required: west,south,east,north in degrees".into()))?;
+    let view = BoundingBox::parse(&bbox).map_err(|problem| invalid("bbox", format!("bbox {bbox:?}: {problem}")))?;
+    let zoom =
+        query.zoom.ok_or_else(|| invalid("zoom", format!("zoom is required: a whole number from 0 to {MAX_ZOOM}")))?;
+    let zoom = zoom
+        .parse::<u8>()
+        .ok()
+        .filter(|z| *z <= MAX_ZOOM)
+        .ok_or_else(|| invalid("zoom", format!("zoom {zoom:?} must be a whole number from 0 to {MAX_ZOOM}")))?;
+    Ok(Json(state.store.parcels_in_view(view, zoom).await?))
+}
+
+/// One parcel with its supply mode, 标准地 terms, development figures and occupant.
+#[utoipa::path(get, path = "/parcels/{id}", tag = "map", params(("id" = i64, Path)),
+    responses((status = 200, body = Feature<ParcelProperties>), (status = 404, body = ErrorBody)))]
+pub async fn get(
+    State(state): State<AppState>,
+    Id(id): Id,
+    cached: IfNoneMatch,
+) -> Result<Tagged<Feature<ParcelProperties>>, ApiError> {
+    let parcel = state.store.parcel(id).await?.ok_or(ApiError::NotFound { resource: "parcel", id })?;
+    Ok(cached.tag(parcel.properties.version, parcel))
+}
+
+/// Adds a parcel to a park (its officers, city admins).
+#[utoipa::path(post, path = "/parks/{id}/parcels", tag = "map", params(("id" = i64, Path)), request_body = ParcelBody,
+    responses((status = 201, body = Feature<ParcelProperties>), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn create(
+    State(state): State<AppState>,
+    caller: Caller,
+    Id(park_id): Id,
+    operation: OperationId,
+    OriginalUri(uri): OriginalUri,
+    JsonBody(body): JsonBody<ParcelBody>,
+) -> Result<Response, ApiError> {
+    if !state.store.park_exists(park_id).await? {
+        return Err(ApiError::NotFound { resource: "park", id: park_id });
+    }
+    caller.require_park(park_id)?;
+    let mut write = match sync::begin(&state.store, &caller, operation, "POST", uri.path()).await? {
+        Ok(write) => write,
+        Err(replay) => return Ok(replay),
+    };
+    let parcel = checked(&state, body, None).await?;
+    let record = state.store.add_parcel(&mut write, park_id, &parcel).await?;
+    let outcome = sync::outcome(StatusCode::CREATED, &record, Some(record.properties.version))?;
+    Ok(sync::respond(write.finish(outcome).await?))
+}
+
+/// Replaces a parcel's record (officers of its park, city admins).
+#[utoipa::path(put, path = "/parcels/{id}", tag = "map", params(("id" = i64, Path)), request_body = ParcelBody,
+    responses((status = 200, body = Feature<ParcelProperties>), (status = 412, body = ErrorBody), (status = 428, body = ErrorBody)))]
+pub async fn replace(
+    State(state): State<AppState>,
+    caller: Caller,
+    Id(id): Id,
+    operation: OperationId,
+    OriginalUri(uri): OriginalUri,
+    IfMatch(expected): IfMatch,
+    JsonBody(body): JsonBody<ParcelBody>,
+) -> Result<Response, ApiError> {
+    let park_id = state.store.park_of_parcel(id).await?.ok_or(ApiError::NotFound { resource: "parcel", id })?;
+    caller.require_park(park_id)?;
+    let mut write = match sync::begin(&state.store, &caller, operation, "PUT", uri.path()).await? {
+        Ok(write) => write,
+        Err(replay) => return Ok(replay),
+    };
+    let parcel = checked(&state, body, Some(id)).await?;
+    let record = match state.store.replace_parcel(&mut write, id, expected, &parcel).await? {
+        Versioned::Done(record) => record,
+        Versioned::Stale(current) => return Err(stale(expected, current)),
+        Versioned::Missing => return Err(ApiError::NotFound { resource: "parcel", id }),
+    };
+    let outcome = sync::outcome(StatusCode::OK, &record, Some(record.properties.version))?;
+    Ok(sync::respond(write.finish(outcome).await?))
+}
+
+/// Deletes a parcel (officers of its park, city admins); clients learn of it as a tombstone.
+#[utoipa::path(delete, path = "/parcels/{id}", tag = "map", params(("id" = i64, Path)),
+    responses((status = 204), (status = 412, body = ErrorBody), (status = 428, body = ErrorBody)))]
+pub async fn delete(
+    State(state): State<AppState>,
+    caller: Caller,
+    Id(id): Id,
+    operation: OperationId,
+    OriginalUri(uri): OriginalUri,
+    IfMatch(expected): IfMatch,
+) -> Result<Response, ApiError> {
+    let park_id = state.store.park_of_parcel(id).await?.ok_or(ApiError::NotFound { resource: "parcel", id })?;
+    caller.require_park(park_id)?;
+    let mut write = match sync::begin(&state.store, &caller, operation, "DELETE", uri.path()).await? {
+        Ok(write) => write,
+        Err(replay) => return Ok(replay),
+    };
+    match state.store.delete_parcel(&mut write, id, expected).await? {
+        Versioned::Done(()) => {}
+        Versioned::Stale(()) => {
+            drop(write);
+            let current = state.store.parcel(id).await?.ok_or(ApiError::NotFound { resource: "parcel", id })?;
+            return Err(stale(expected, current));
+        }
+        Versioned::Missing => return Err(ApiError::NotFound { resource: "parcel", id }),
+    }
+    let outcome = crate::store::Outcome { status: StatusCode::NO_CONTENT.as_u16(), version: None, body: String::new() };
+    Ok(sync::respond(write.finish(outcome).await?))
+}
+
+/// A parcel body that passed every check, with its geometry as a core shape. `except` is
+/// the parcel being replaced, which may keep its own code.
+async fn checked(state: &AppState, body: ParcelBody, except: Option<i64>) -> Result<NewParcel, ApiError> {
+    if let Some((field, problem)) = body.problem() {
+        return Err(ApiError::invalid(field, problem));
+    }
+    let geometry = Shape::from_geojson(&body.geometry).map_err(|e| ApiError::invalid("geometry", e.to_string()))?;
+    let area = geometry.area().0;
+    if area > MAX_PARCEL_AREA_M2 {
+        return Err(ApiError::invalid(
+            "geometry",
+            format!(
+                "encloses {:.1} km², more than the {:.0} km² a parcel may cover",
+                area / 1e6,
+                MAX_PARCEL_AREA_M2 / 1e6
+            ),
+        ));
+    }
+    if let Some(occupant) = body.details.occupant_id {
+        if state.store.park_of_enterprise(occupant).await?.is_none() {
+            return Err(ApiError::invalid("details.occupant_id", format!("no enterprise has id {occupant}")));
+        }
+    }
+    if state.store.parcel_code_taken(&body.code, except).await? {
+        return Err(ApiError::Conflict {
+            field: "code".into(),
+            message: format!("another parcel has code {}", body.code),
+        });
+    }
+    Ok(NewParcel { body, geometry })
+}

@@ -1,0 +1,166 @@
+//! All SQL of parkatlas: opening and migrating the database and every read and write.
+//! Nothing outside this module writes a query.
+//!
+//! One code path serves both backends through sqlx's `Any` driver: an embedded SQLite
+//! file by default, PostgreSQL when `DATABASE_URL` is a `postgres://` URL. Statements
+//! use `$1`-style parameters, which both understand; each backend has its own
+//! migrations folder. `Any` carries only integers, floats, text and bytes, so dates are
+//! ISO 8601 text and structured details are JSON text checked by parkatlas-core's types.
+//!
+//! - [`map`]: parks and parcels, with geometries validated by core and their area and
+//!   bounding box precomputed so that reads need no geometry work.
+//! - [`write`]: the transaction every change goes through (client operation ids, the
+//!   change log behind `GET /changes`, optimistic versions).
+//! - [`users`]: accounts and sessions.
+
+pub mod changes;
+pub mod map;
+pub mod users;
+pub mod write;
+
+use anyhow::Context;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use sqlx::any::{AnyArguments, AnyPoolOptions};
+use sqlx::{Any, AnyPool};
+
+pub use map::{NewParcel, NewPark};
+pub use write::{Begun, Outcome, Write, WriteError};
+
+/// A handle on the database; cheap to clone.
+#[derive(Clone)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+const DATASET_KEY: &str = "dataset";
+const DEMO_DATASET: &str = "demo";
+
+/// Which database a URL names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    fn of(url: &str) -> anyhow::Result<Backend> {
+        if url.starts_with("sqlite:") {
+            Ok(Backend::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Backend::Postgres)
+        } else {
+            anyhow::bail!(
+                "DATABASE_URL {url:?} is neither a SQLite file (sqlite://parkatlas.db) nor a PostgreSQL server \
+                 (postgres://user:password@host/database)"
+            )
+        }
+    }
+}
+
+impl Store {
+    /// Opens the database at `url`, creating a SQLite file (and its directory) if needed,
+    /// and applies pending migrations.
+    pub async fn open(url: &str) -> anyhow::Result<Store> {
+        sqlx::any::install_default_drivers();
+        let backend = Backend::of(url)?;
+        let url = match backend {
+            Backend::Sqlite => prepare_sqlite_file(url)?,
+            Backend::Postgres => url.to_string(),
+        };
+        let pool = AnyPoolOptions::new()
+            .connect(&url)
+            .await
+            .with_context(|| format!("cannot open the database at {}", redact(&url)))?;
+        match backend {
+            Backend::Sqlite => {
+                // WAL lets readers proceed while a write commits; it is a property of the file.
+                sqlx::query("PRAGMA journal_mode = WAL").execute(&pool).await?;
+                sqlx::migrate!("./migrations/sqlite").run(&pool).await
+            }
+            Backend::Postgres => sqlx::migrate!("./migrations/postgres").run(&pool).await,
+        }
+        .context("cannot migrate the database")?;
+        Ok(Store { pool, backend })
+    }
+
+    pub async fn is_empty(&self) -> sqlx::Result<bool> {
+        let parks: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM parks").fetch_one(&self.pool).await?;
+        Ok(parks == 0)
+    }
+
+    pub async fn holds_demo_data(&self) -> sqlx::Result<bool> {
+        let dataset: Option<String> = sqlx::query_scalar("SELECT value FROM dataset_meta WHERE key = $1")
+            .bind(DATASET_KEY)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(dataset.as_deref() == Some(DEMO_DATASET))
+    }
+}
+
+pub(crate) type AnyQuery<'q> = sqlx::query::Query<'q, Any, AnyArguments<'q>>;
+
+/// Adds `mode=rwc` (create the file if missing) to a SQLite URL and creates its directory:
+/// a new deployment names a file in a directory that may not exist yet.
+fn prepare_sqlite_file(url: &str) -> anyhow::Result<String> {
+    let path = url.trim_start_matches("sqlite:").trim_start_matches("//");
+    let (file, query) = path.split_once('?').unwrap_or((path, ""));
+    if let Some(directory) = std::path::Path::new(file).parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(directory)
+            .with_context(|| format!("cannot create the database directory {}", directory.display()))?;
+    }
+    Ok(match query {
+        "" => format!("{url}?mode=rwc"),
+        q if q.contains("mode=") => url.to_string(),
+        _ => format!("{url}&mode=rwc"),
+    })
+}
+
+/// A URL fit for a log line: the password, if any, replaced by `***`.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let credentials = &url[scheme_end + 3..at];
+            match credentials.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme_end + 3], &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+/// Stores a unit enum as its JSON name (e.g. `under_construction`), so the database
+/// and the API spell every value the same way.
+pub(crate) fn to_db<T: Serialize>(value: T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(name)) => name,
+        other => unreachable!("unit enums serialize to strings, got {other:?}"),
+    }
+}
+
+pub(crate) fn from_db<T: DeserializeOwned>(name: &str) -> anyhow::Result<T> {
+    serde_json::from_value(serde_json::Value::String(name.to_string()))
+        .with_context(|| format!("the database holds an unknown value {name:?}"))
+}
+
+/// How instants are stored: UTC, fixed width, so that text order is time order.
+pub(crate) const TIME_FORMAT: &str = "%Y-%m-%dT%H:%M:%S%.3fZ";
+
+pub(crate) fn now_text() -> String {
+    chrono::Utc::now().format(TIME_FORMAT).to_string()
+}
+
+/// `$first, $first+1, …`: `count` numbered parameters for an `IN (…)` list.
+pub(crate) fn placeholders(first: usize, count: usize) -> String {
+    (first..first + count).map(|n| format!("${n}")).collect::<Vec<_>>().join(", ")
+}
+
+/// True when `error` is a database refusing a duplicate in a UNIQUE column.
+pub fn unique_violation(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| match cause.downcast_ref::<sqlx::Error>() {
+        Some(sqlx::Error::Database(error)) => error.is_unique_violation(),
+        _ => false,
+    })
+}
