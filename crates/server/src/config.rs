@@ -25,6 +25,8 @@ pub enum Command {
     /// Manage accounts.
     #[command(subcommand)]
     User(crate::admin::user::UserCommand),
+    /// Fill an empty database with the synthetic demo dataset (--scale N: N copies, for benchmarks).
+    DemoData(crate::admin::demo_data::DemoDataArgs),
 }
 
 #[derive(Debug, Args)]

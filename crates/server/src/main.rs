@@ -7,12 +7,7 @@ use parkatlas_server::config::{Cli, Command};
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "parkatlas_server=info,tower_http=info".into()),
-        )
-        .init();
+    init_logs();
     let outcome = match Cli::parse().command {
         Command::Serve(args) => parkatlas_server::serve(args).await,
         Command::Evaluate(args) => parkatlas_server::batch::evaluate::run(&args, &mut std::io::stdout().lock()),
@@ -21,6 +16,7 @@ async fn main() -> ExitCode {
             parkatlas_server::admin::user::run(command, &mut std::io::stdin().lock(), &mut std::io::stdout().lock())
                 .await
         }
+        Command::DemoData(args) => parkatlas_server::admin::demo_data::run(&args, &mut std::io::stdout().lock()).await,
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -29,5 +25,19 @@ async fn main() -> ExitCode {
             eprintln!("error: {error:#}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Logs go to standard error, leaving standard output to results and the URL line.
+/// `PARKATLAS_LOG_FORMAT=json` writes one JSON object per event, for log collectors;
+/// `RUST_LOG` chooses the levels.
+fn init_logs() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| "parkatlas_server=info,tower_http=info".into());
+    let logs = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    if std::env::var("PARKATLAS_LOG_FORMAT").is_ok_and(|format| format == "json") {
+        logs.json().with_current_span(true).init();
+    } else {
+        logs.init();
     }
 }

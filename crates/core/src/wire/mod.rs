@@ -7,6 +7,7 @@
 mod contact_check;
 mod details;
 mod enterprise;
+mod evaluation;
 mod inquiry;
 mod request;
 mod session;
@@ -20,6 +21,10 @@ pub use enterprise::{
     check_year, AnnualDataRecord, AnnualFigures, CertificateBody, CertificateRecord, CreditCode, EfficiencyFigures,
     EnterpriseBody, EnterprisePrivate, EnterprisePublic, EnterpriseRecord, FiscalYearFigures, IndustryCode, SizeClass,
     FIRST_YEAR, LAST_YEAR, MAX_CERTIFICATE_NUMBER_CHARS, MAX_CERTIFICATE_YEARS, MAX_ENTERPRISE_NAME_CHARS, MAX_FIGURE,
+};
+pub use evaluation::{
+    profile_problem, ClassCounts, EvaluationRecord, EvaluationResultRecord, EvaluationSummary, NewEvaluation,
+    ProfileRecord, MAX_PROFILE_KEY_CHARS, MAX_PROFILE_NAME_CHARS,
 };
 pub use inquiry::{inquiry_reference, InquiryReceipt, InquiryRecord, InquiryStatus, InquiryUpdate, NewInquiry};
 pub use request::{

@@ -1,3 +1,5 @@
-//! Commands that change a database from the shell: `parkatlas user add`.
+//! Commands that change a database from the shell: `parkatlas user add`,
+//! `parkatlas demo-data` and `parkatlas import`.
 
+pub mod demo_data;
 pub mod user;

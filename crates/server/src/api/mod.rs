@@ -8,12 +8,19 @@
 //!   write accepts an `Idempotency-Key` ([`sync`]);
 //! - who may do what is decided by [`crate::auth::Caller`].
 
+mod annual;
 pub mod body;
+mod certificates;
 mod changes;
+mod enterprises;
+mod evaluations;
 mod id;
+mod inquiries;
 mod parcels;
 mod parks;
+mod profiles;
 mod records;
+mod requests;
 mod session;
 pub mod sync;
 pub mod users;
@@ -37,6 +44,10 @@ use crate::AppState;
         (name = "session", description = "Signing in and out"),
         (name = "users", description = "Accounts: city admins"),
         (name = "sync", description = "The change feed for offline clients"),
+        (name = "enterprises", description = "Enterprises: public register; private facts, yearly figures and tiers for their own users, park officers and admins; certificates public"),
+        (name = "requests", description = "Service requests (企业诉求): their enterprise, its park's officers, admins"),
+        (name = "inquiries", description = "Investment inquiries (招商咨询): sent by anyone, read by the park's officers"),
+        (name = "evaluations", description = "亩均 scoring profiles and evaluation runs: summaries public, results private"),
     )
 )]
 struct ApiDoc;
@@ -53,6 +64,25 @@ pub fn router() -> Router<AppState> {
         .routes(routes!(session::current, session::login, session::logout))
         .routes(routes!(users::list, users::create))
         .routes(routes!(changes::since))
+        .routes(routes!(enterprises::list, enterprises::create))
+        .routes(routes!(enterprises::get, enterprises::replace))
+        .routes(routes!(enterprises::tiers))
+        .routes(routes!(annual::list))
+        .routes(routes!(annual::put))
+        .routes(routes!(certificates::list, certificates::create))
+        .routes(routes!(certificates::delete))
+        .routes(routes!(profiles::list, profiles::create))
+        .routes(routes!(profiles::get, profiles::replace))
+        .routes(routes!(evaluations::list, evaluations::create))
+        .routes(routes!(evaluations::get))
+        .routes(routes!(evaluations::results))
+        .routes(routes!(requests::list, requests::create))
+        .routes(routes!(requests::get))
+        .routes(routes!(requests::act))
+        .routes(routes!(requests::attach))
+        .routes(routes!(requests::download))
+        .routes(routes!(inquiries::list, inquiries::create))
+        .routes(routes!(inquiries::get, inquiries::update))
         .split_for_parts();
     let document = std::sync::Arc::new(document);
     router

@@ -29,7 +29,52 @@ pub async fn load(
                 loaded.push((parcel.id, to_json(&parcel)?));
             }
         }
-        _ => {}
+        ChangeKind::Enterprise => {
+            let caller = _caller;
+            for enterprise in state.store.enterprises_by_id(ids).await? {
+                loaded.push((enterprise.id, to_json(&super::enterprises::view(caller, enterprise))?));
+            }
+        }
+        ChangeKind::AnnualData => {
+            let caller = _caller;
+            for year in state.store.annual_data_by_id(ids).await? {
+                if caller.sees_enterprise(year.record.enterprise_id, year.park_id) {
+                    loaded.push((year.id, to_json(&year.record)?));
+                }
+            }
+        }
+        ChangeKind::Certificate => {
+            for certificate in state.store.certificates_by_id(ids).await? {
+                loaded.push((certificate.id, to_json(&certificate)?));
+            }
+        }
+        ChangeKind::Profile => {
+            for profile in state.store.profiles_by_id(ids).await? {
+                loaded.push((profile.id, to_json(&profile)?));
+            }
+        }
+        ChangeKind::Evaluation => {
+            // The summary only: results never go into the feed.
+            for run in state.store.evaluations_by_id(ids).await? {
+                loaded.push((run.id, to_json(&run)?));
+            }
+        }
+        ChangeKind::Request => {
+            let caller = _caller;
+            for request in state.store.requests_by_id(ids).await? {
+                if caller.sees_enterprise(request.enterprise_id, request.park_id) {
+                    loaded.push((request.id, to_json(&request)?));
+                }
+            }
+        }
+        ChangeKind::Inquiry => {
+            let caller = _caller;
+            for inquiry in state.store.inquiries_by_id(ids).await? {
+                if caller.manages_park(inquiry.park_id) {
+                    loaded.push((inquiry.id, to_json(&inquiry)?));
+                }
+            }
+        }
     }
     Ok(loaded)
 }

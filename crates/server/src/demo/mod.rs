@@ -1,232 +1,170 @@
 //! The synthetic demo dataset: three fictional parks around real Wuhan industrial
-//! districts, with a few hundred parcels, generated from a fixed seed so that every
-//! machine and every test sees the same data.
+//! districts, one of each type, with about 600 parcels, 300 enterprises with three years
+//! of figures and their certificates, 200 service requests and a few investment
+//! inquiries, generated from a fixed seed so that every machine and every test sees the
+//! same data. `--scale N` stores N copies of the three parks side by side for benchmarks.
 //!
-//! Nothing here describes a real park or parcel: names carry 演示 / Demo, and the
-//! API marks the whole dataset as demo data.
+//! Nothing here describes a real park, parcel or enterprise: names carry 演示 / demo and
+//! 示例, credit codes are made up (with a correct check character), and the database is
+//! marked as demo data.
+//!
+//! - [`plans`]: the three parks and the industries they host.
+//! - [`layout`]: parcel geometry, statuses and land uses.
+//! - [`details`]: park profiles and parcel details (supply, 标准地 terms, development).
+//! - [`enterprises`]: enterprises, their parcels and tier facts.
+//! - [`figures`]: three years of annual figures and the tier certificates.
+//! - [`requests`]: service requests with their histories, and investment inquiries.
 
 pub mod accounts;
+mod details;
+mod enterprises;
+mod figures;
+mod layout;
+mod plans;
+mod requests;
 
-use geo::{Contains, Coord, LineString, Polygon, Rect};
-use parkatlas_core::geometry::Shape;
-use parkatlas_core::wire::{
-    LandUse, ParcelBody, ParcelDetails, ParcelStatus, ParkBody, ParkDetails, ParkLevel, ParkType,
-};
+use parkatlas_core::wire::{ParcelBody, ParcelStatus, ParkBody};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
+use crate::store::bulk::{Dataset, ParcelRow, ParkRow};
 use crate::store::{NewParcel, NewPark, Store};
-
-/// One park's layout: a grid of blocks separated by roads, clipped to a boundary.
-struct ParkPlan {
-    name: &'static str,
-    name_en: &'static str,
-    park_type: ParkType,
-    district: &'static str,
-    code_prefix: &'static str,
-    /// South-west corner of the park, WGS-84 (longitude, latitude).
-    origin: (f64, f64),
-    columns: usize,
-    rows: usize,
-    /// How much of the north-east corner the boundary cuts off, in metres.
-    corner_cut_m: f64,
-}
-
-const PLANS: [ParkPlan; 3] = [
-    ParkPlan {
-        name: "光谷星河智造园（演示）",
-        name_en: "Guanggu Xinghe Smart Manufacturing Park (demo)",
-        park_type: ParkType::Modern,
-        district: "东湖新技术开发区",
-        code_prefix: "GX",
-        origin: (114.505, 30.455),
-        columns: 13,
-        rows: 12,
-        corner_cut_m: 900.0,
-    },
-    ParkPlan {
-        name: "车谷云帆汽车零部件园（演示）",
-        name_en: "Chegu Yunfan Auto Parts Park (demo)",
-        park_type: ParkType::Specialty,
-        district: "武汉经济技术开发区",
-        code_prefix: "CY",
-        origin: (114.125, 30.475),
-        columns: 12,
-        rows: 11,
-        corner_cut_m: 700.0,
-    },
-    ParkPlan {
-        name: "汉江湾都市工业园（演示）",
-        name_en: "Hanjiang Bay Urban Industrial Park (demo)",
-        park_type: ParkType::Urban,
-        district: "硚口区",
-        code_prefix: "HW",
-        origin: (114.215, 30.585),
-        columns: 9,
-        rows: 8,
-        corner_cut_m: 450.0,
-    },
-];
+pub(crate) use plans::{Industry, ParkPlan, PLANS};
 
 const SEED: u64 = 2025;
-const ROAD_M: f64 = 30.0;
 
-/// Generates the demo parks and their parcels; the same every time.
-pub fn dataset() -> Vec<(NewPark, Vec<NewParcel>)> {
-    let mut rng = ChaCha8Rng::seed_from_u64(SEED);
-    PLANS.iter().map(|plan| generate_park(plan, &mut rng)).collect()
+/// One copy of a plan: the dataset at `--scale N` holds copies 1 to N of every plan.
+pub(crate) struct ParkCopy {
+    plan: &'static ParkPlan,
+    /// The park's id: copies are numbered plan by plan, copy 1 first.
+    id: i64,
+    /// 1 to N.
+    number: usize,
+    /// Where this copy lies: the plan's origin shifted east and south by the copy number.
+    origin: (f64, f64),
 }
 
-/// Stores the demo dataset and marks the database as demo data, then adds the demo accounts.
-pub async fn load(store: &Store) -> anyhow::Result<()> {
-    store.insert_parks(&dataset(), true).await?;
-    accounts::load(store).await
-}
+impl ParkCopy {
+    fn all(scale: usize) -> Vec<ParkCopy> {
+        // Copies sit on a grid of tiles, each wider than the three parks together.
+        let columns = (scale as f64).sqrt().ceil() as usize;
+        (0..scale)
+            .flat_map(|copy| {
+                let (dx, dy) = ((copy % columns) as f64 * 0.45, -((copy / columns) as f64) * 0.18);
+                PLANS.iter().enumerate().map(move |(index, plan)| ParkCopy {
+                    plan,
+                    id: (copy * PLANS.len() + index + 1) as i64,
+                    number: copy + 1,
+                    origin: (plan.origin.0 + dx, plan.origin.1 + dy),
+                })
+            })
+            .collect()
+    }
 
-fn generate_park(plan: &ParkPlan, rng: &mut ChaCha8Rng) -> (NewPark, Vec<NewParcel>) {
-    let column_edges = block_edges(plan.columns, 150.0..260.0, rng);
-    let row_edges = block_edges(plan.rows, 140.0..230.0, rng);
-    let (width, height) = (*column_edges.last().unwrap(), *row_edges.last().unwrap());
-    let boundary = boundary_m(width, height, plan.corner_cut_m);
-
-    let mut parcels = Vec::new();
-    for row in row_edges.windows(2) {
-        for column in column_edges.windows(2) {
-            let block = Rect::new(
-                Coord { x: column[0] + ROAD_M / 2.0, y: row[0] + ROAD_M / 2.0 },
-                Coord { x: column[1] - ROAD_M / 2.0, y: row[1] - ROAD_M / 2.0 },
-            );
-            if !boundary.contains(&block.to_polygon()) {
-                continue;
-            }
-            // Some blocks are sold as two parcels, split along their longer side.
-            let pieces = if rng.random_bool(0.2) { split(block) } else { vec![block] };
-            for piece in pieces {
-                let code = format!("{}-{:03}", plan.code_prefix, parcels.len() + 1);
-                let with_hole = rng.random_bool(0.12);
-                let geometry = to_shape(plan.origin, piece, with_hole);
-                let body = ParcelBody {
-                    code,
-                    land_use: land_use(rng),
-                    status: status(rng),
-                    geometry: geometry.to_geojson(),
-                    details: ParcelDetails::default(),
-                };
-                parcels.push(NewParcel { body, geometry });
-            }
+    /// The demo marker of names, with the copy number beyond the first: （演示）, （演示2）.
+    fn marker(&self) -> String {
+        match self.number {
+            1 => "（演示）".into(),
+            n => format!("（演示{n}）"),
         }
     }
-    let boundary = shape_from_rings(plan.origin, &[boundary.exterior().0.clone()]);
-    let body = ParkBody {
-        name: plan.name.into(),
-        name_en: plan.name_en.into(),
-        park_type: plan.park_type,
-        level: ParkLevel::default(),
-        district: plan.district.into(),
-        boundary: boundary.to_geojson(),
-        details: ParkDetails::default(),
+
+    fn name(&self) -> String {
+        match self.number {
+            1 => format!("{}{}", self.plan.name, self.marker()),
+            n => format!("{}{n}号园{}", self.plan.name, self.marker()),
+        }
+    }
+
+    fn name_en(&self) -> String {
+        match self.number {
+            1 => format!("{} (demo)", self.plan.name_en),
+            n => format!("{} No. {n} (demo)", self.plan.name_en),
+        }
+    }
+
+    fn code_prefix(&self) -> String {
+        match self.number {
+            1 => self.plan.code_prefix.into(),
+            n => format!("{}{n}", self.plan.code_prefix),
+        }
+    }
+}
+
+/// The demo dataset at scale 1; the same every time.
+pub fn dataset() -> Dataset {
+    generate(1)
+}
+
+/// The dataset with `scale` copies of the three parks; the same every time.
+pub fn generate(scale: usize) -> Dataset {
+    let parks = ParkCopy::all(scale);
+    let ids = enterprises::EnterpriseIds::new(&parks);
+    let mut data = Dataset::default();
+    for park in &parks {
+        // One stream per park, so that a park is the same whatever the scale.
+        let mut rng = ChaCha8Rng::seed_from_u64(SEED + park.id as u64);
+        generate_park(park, &ids, &mut rng, &mut data);
+    }
+    data.enterprises.sort_by_key(|row| row.id);
+    data
+}
+
+fn generate_park(park: &ParkCopy, ids: &enterprises::EnterpriseIds, rng: &mut ChaCha8Rng, data: &mut Dataset) {
+    let layout = layout::lay_out(park.plan, park.origin, &park.code_prefix(), rng);
+    let firms = enterprises::generate(park, ids, &layout.parcels, rng);
+    let first_parcel_id = data.parcels.len() as i64 + 1;
+    let parcel_ids_of = |firm: usize| -> Vec<i64> {
+        (0..layout.parcels.len())
+            .filter(|&parcel| firms.occupant_of(parcel).is_some_and(|o| o.id == firms.firms[firm].id))
+            .map(|parcel| first_parcel_id + parcel as i64)
+            .collect()
     };
-    let park = NewPark { body, boundary };
-    (park, parcels)
-}
-
-/// Cumulative positions of block edges, in metres from the park's west or south edge.
-fn block_edges(count: usize, size_m: std::ops::Range<f64>, rng: &mut ChaCha8Rng) -> Vec<f64> {
-    let mut edges = vec![ROAD_M / 2.0];
-    for _ in 0..count {
-        let last = *edges.last().unwrap();
-        edges.push(last + rng.random_range(size_m.clone()));
-    }
-    edges
-}
-
-/// The park outline around the grid, with the north-east corner cut off along a diagonal.
-fn boundary_m(width: f64, height: f64, corner_cut_m: f64) -> Polygon<f64> {
-    let ring = vec![
-        Coord { x: 0.0, y: 0.0 },
-        Coord { x: width + ROAD_M / 2.0, y: 0.0 },
-        Coord { x: width + ROAD_M / 2.0, y: height + ROAD_M / 2.0 - corner_cut_m },
-        Coord { x: width + ROAD_M / 2.0 - corner_cut_m, y: height + ROAD_M / 2.0 },
-        Coord { x: 0.0, y: height + ROAD_M / 2.0 },
-        Coord { x: 0.0, y: 0.0 },
-    ];
-    Polygon::new(LineString::new(ring), vec![])
-}
-
-fn split(block: Rect<f64>) -> Vec<Rect<f64>> {
-    let (min, max) = (block.min(), block.max());
-    if block.width() >= block.height() {
-        let middle = (min.x + max.x) / 2.0;
-        vec![Rect::new(min, Coord { x: middle - 5.0, y: max.y }), Rect::new(Coord { x: middle + 5.0, y: min.y }, max)]
-    } else {
-        let middle = (min.y + max.y) / 2.0;
-        vec![Rect::new(min, Coord { x: max.x, y: middle - 5.0 }), Rect::new(Coord { x: min.x, y: middle + 5.0 }, max)]
-    }
-}
-
-/// A parcel in WGS-84; with a hole, the middle fifth is a retained site (a substation or pond).
-fn to_shape(origin: (f64, f64), block: Rect<f64>, with_hole: bool) -> Shape {
-    let outer = block.to_polygon().exterior().0.clone();
-    let mut rings = vec![outer];
-    if with_hole {
-        let centre = block.center();
-        let (half_w, half_h) = (block.width() * 0.22, block.height() * 0.22);
-        let hole = Rect::new(
-            Coord { x: centre.x - half_w, y: centre.y - half_h },
-            Coord { x: centre.x + half_w, y: centre.y + half_h },
-        );
-        rings.push(hole.to_polygon().exterior().0.iter().rev().copied().collect());
-    }
-    shape_from_rings(origin, &rings)
-}
-
-/// Places local metre coordinates around `origin` (an equirectangular approximation,
-/// ample for synthetic data) and validates the result through parkatlas-core.
-fn shape_from_rings(origin: (f64, f64), rings_m: &[Vec<Coord<f64>>]) -> Shape {
-    const METRES_PER_DEGREE_LAT: f64 = 110_574.0;
-    let metres_per_degree_lon = 111_320.0 * origin.1.to_radians().cos();
-    let rings = rings_m
-        .iter()
-        .map(|ring| {
-            ring.iter()
-                .map(|c| {
-                    let lon = origin.0 + c.x / metres_per_degree_lon;
-                    let lat = origin.1 + c.y / METRES_PER_DEGREE_LAT;
-                    // Seven decimals (about 1 cm) keep the stored GeoJSON compact.
-                    geojson::Position::from(vec![round7(lon), round7(lat)])
-                })
-                .collect()
-        })
+    let available: Vec<i64> = (0..layout.parcels.len())
+        .filter(|&parcel| layout.parcels[parcel].status == ParcelStatus::Available)
+        .map(|parcel| first_parcel_id + parcel as i64)
         .collect();
-    let geometry = geojson::Geometry::new(geojson::GeometryValue::Polygon { coordinates: rings });
-    Shape::from_geojson(&geometry).expect("generated demo shapes are valid")
+    requests::add(park, &firms, &parcel_ids_of, &available, rng, data);
+    for (index, planned) in layout.parcels.into_iter().enumerate() {
+        let occupant = firms.occupant_of(index);
+        let details = details::parcel_details(park, &planned, occupant, rng);
+        let body = ParcelBody {
+            code: planned.code,
+            land_use: planned.land_use,
+            status: planned.status,
+            geometry: planned.shape.to_geojson(),
+            details,
+        };
+        data.parcels.push(ParcelRow {
+            id: first_parcel_id + index as i64,
+            park_id: park.id,
+            parcel: NewParcel { body, geometry: planned.shape },
+        });
+    }
+    let body = ParkBody {
+        name: park.name(),
+        name_en: park.name_en(),
+        park_type: park.plan.park_type,
+        level: park.plan.level,
+        district: park.plan.district.into(),
+        boundary: layout.boundary.to_geojson(),
+        details: details::park_details(park, &layout.boundary),
+    };
+    data.parks.push(ParkRow { id: park.id, park: NewPark { body, boundary: layout.boundary } });
+    figures::add(&firms, rng, data);
+    data.enterprises.extend(firms.into_rows());
 }
 
-fn round7(degrees: f64) -> f64 {
-    (degrees * 1e7).round() / 1e7
+/// Stores the demo dataset (scale 1) and marks the database as demo data, then adds the
+/// demo accounts.
+pub async fn load(store: &Store) -> anyhow::Result<()> {
+    load_scaled(store, 1).await
 }
 
-fn status(rng: &mut ChaCha8Rng) -> ParcelStatus {
-    const WEIGHTS: [(ParcelStatus, u32); 6] = [
-        (ParcelStatus::Producing, 48),
-        (ParcelStatus::UnderConstruction, 12),
-        (ParcelStatus::Granted, 8),
-        (ParcelStatus::Available, 17),
-        (ParcelStatus::Idle, 7),
-        (ParcelStatus::Unsupplied, 8),
-    ];
-    weighted(rng, &WEIGHTS)
-}
-
-fn land_use(rng: &mut ChaCha8Rng) -> LandUse {
-    const WEIGHTS: [(LandUse, u32); 5] = [
-        (LandUse::Industrial, 62),
-        (LandUse::InnovativeIndustrial, 15),
-        (LandUse::Warehousing, 10),
-        (LandUse::Commercial, 8),
-        (LandUse::Public, 5),
-    ];
-    weighted(rng, &WEIGHTS)
+/// Stores `scale` copies of the demo dataset, then adds the demo accounts.
+pub async fn load_scaled(store: &Store, scale: usize) -> anyhow::Result<()> {
+    store.insert_demo(&generate(scale)).await?;
+    accounts::load(store).await
 }
 
 fn weighted<T: Copy>(rng: &mut ChaCha8Rng, weights: &[(T, u32)]) -> T {
@@ -241,55 +179,229 @@ fn weighted<T: Copy>(rng: &mut ChaCha8Rng, weights: &[(T, u32)]) -> T {
     unreachable!("pick is below the total weight")
 }
 
+/// A value spread evenly on a logarithmic scale between `low` and `high`: sizes and
+/// incomes spread over orders of magnitude.
+fn log_uniform(rng: &mut ChaCha8Rng, low: f64, high: f64) -> f64 {
+    (rng.random_range(low.ln()..high.ln())).exp()
+}
+
+/// Rounds to `decimals` places: stored figures look like figures people type.
+fn round(value: f64, decimals: i32) -> f64 {
+    let factor = 10f64.powi(decimals);
+    (value * factor).round() / factor
+}
+
 #[cfg(test)]
 mod tests {
+    use std::collections::{BTreeMap, HashSet};
+
+    use geo::Contains;
+    use parkatlas_core::calendar::RequestState;
+    use parkatlas_core::wire::{CreditCode, ParkType};
+
     use super::*;
 
     #[test]
     fn dataset_is_deterministic() {
-        let codes = |data: Vec<(NewPark, Vec<NewParcel>)>| -> Vec<(String, f64)> {
-            data.into_iter()
-                .flat_map(|(_, parcels)| parcels)
-                .map(|p| (p.body.code.clone(), p.geometry.area().0))
-                .collect()
+        // Everything the dataset holds, as text, so two runs can be compared whole.
+        let fingerprint = |data: Dataset| -> Vec<String> {
+            let parcels = data.parcels.into_iter().map(|p| {
+                let details = serde_json::to_string(&p.parcel.body.details).unwrap();
+                format!("{} {} {details}", p.parcel.body.code, p.parcel.geometry.area().0)
+            });
+            let enterprises =
+                data.enterprises.into_iter().map(|e| format!("{} {}", e.id, serde_json::to_string(&e.body).unwrap()));
+            let figures = data.annual_data.iter().map(|a| serde_json::to_string(&a.figures).unwrap());
+            let certificates = data.certificates.iter().map(|c| serde_json::to_string(&c.body).unwrap());
+            let requests = data.requests.iter().map(|r| {
+                let events: Vec<String> =
+                    r.events.iter().map(|e| format!("{} {:?} {:?}", e.at, e.to, e.rating)).collect();
+                format!("{} {} {} {:?} {events:?}", r.enterprise_id, r.title, r.body, r.parcel_id)
+            });
+            parcels.chain(enterprises).chain(figures).chain(certificates).chain(requests).collect()
         };
-        assert_eq!(codes(dataset()), codes(dataset()));
+        assert_eq!(fingerprint(dataset()), fingerprint(dataset()));
+    }
+
+    #[test]
+    fn three_parks_of_the_three_types_with_about_600_parcels() {
+        let data = dataset();
+        let types: Vec<ParkType> = data.parks.iter().map(|p| p.park.body.park_type).collect();
+        assert_eq!(types, [ParkType::Modern, ParkType::Specialty, ParkType::Urban]);
+        assert_eq!(data.parks.iter().map(|p| p.id).collect::<Vec<_>>(), [1, 2, 3]);
+        assert!((560..=660).contains(&data.parcels.len()), "{} parcels", data.parcels.len());
+        let ids: Vec<i64> = data.parcels.iter().map(|p| p.id).collect();
+        assert_eq!(ids, (1..=data.parcels.len() as i64).collect::<Vec<_>>());
     }
 
     #[test]
     fn every_park_has_parcels_of_every_status_and_some_with_holes() {
-        for (park, parcels) in dataset() {
-            assert!(parcels.len() >= 50, "{} has only {} parcels", park.body.name, parcels.len());
+        let data = dataset();
+        for park in &data.parks {
+            let parcels: Vec<_> = data.parcels.iter().filter(|p| p.park_id == park.id).collect();
+            assert!(parcels.len() >= 80, "{} has only {} parcels", park.park.body.name, parcels.len());
             for status in ParcelStatus::ALL {
-                assert!(parcels.iter().any(|p| p.body.status == status), "{} has no {status:?} parcel", park.body.name);
+                assert!(
+                    parcels.iter().any(|p| p.parcel.body.status == status),
+                    "{} has no {status:?} parcel",
+                    park.park.body.name
+                );
             }
-            assert!(
-                parcels.iter().any(|p| p.geometry.polygons()[0].interiors().len() == 1),
-                "{} has no parcel with a hole",
-                park.body.name
-            );
+            assert!(parcels.iter().any(|p| p.parcel.geometry.polygons()[0].interiors().len() == 1));
         }
     }
 
     #[test]
     fn parcels_lie_inside_their_park() {
-        for (park, parcels) in dataset() {
-            let boundary = &park.boundary.polygons()[0];
-            for parcel in &parcels {
-                assert!(
-                    boundary.contains(&parcel.geometry.polygons()[0]),
-                    "{} is outside {}",
-                    parcel.body.code,
-                    park.body.name
-                );
-            }
+        let data = dataset();
+        for parcel in &data.parcels {
+            let park = &data.parks[parcel.park_id as usize - 1];
+            assert!(
+                park.park.boundary.polygons()[0].contains(&parcel.parcel.geometry.polygons()[0]),
+                "{} is outside {}",
+                parcel.parcel.body.code,
+                park.park.body.name
+            );
         }
     }
 
     #[test]
     fn names_say_demo() {
-        for (park, _) in dataset() {
-            assert!(park.body.name.contains("演示") && park.body.name_en.contains("demo"), "{}", park.body.name);
+        let data = dataset();
+        for park in &data.parks {
+            assert!(park.park.body.name.contains("演示") && park.park.body.name_en.contains("demo"));
         }
+        for enterprise in &data.enterprises {
+            let name = &enterprise.body.name;
+            assert!(name.contains("示例") && name.ends_with("（演示）"), "{name}");
+        }
+    }
+
+    #[test]
+    fn about_300_enterprises_and_the_demo_accounts_find_theirs() {
+        let data = dataset();
+        assert_eq!(data.enterprises.len(), 300);
+        let ids: Vec<i64> = data.enterprises.iter().map(|e| e.id).collect();
+        assert_eq!(ids, (1..=300).collect::<Vec<_>>());
+        // enterprise.a belongs to enterprise 1 in park 1, enterprise.b to enterprise 2 in park 2.
+        assert_eq!(data.enterprises[0].body.park_id, 1);
+        assert_eq!(data.enterprises[1].body.park_id, 2);
+        let per_park = data.enterprises.iter().fold(BTreeMap::new(), |mut counts, e| {
+            *counts.entry(e.body.park_id).or_insert(0) += 1;
+            counts
+        });
+        assert_eq!(per_park, BTreeMap::from([(1, 130), (2, 110), (3, 60)]));
+    }
+
+    #[test]
+    fn credit_codes_validate_and_never_repeat() {
+        let data = generate(3);
+        let mut seen = HashSet::new();
+        for enterprise in &data.enterprises {
+            let code = enterprise.body.credit_code.as_str();
+            assert_eq!(CreditCode::parse(code).as_ref(), Ok(&enterprise.body.credit_code));
+            assert!(code.starts_with("9142010") || code.starts_with("91420104") || code.starts_with("91420113"));
+            assert!(seen.insert(code.to_string()), "{code} twice");
+        }
+    }
+
+    #[test]
+    fn occupants_are_enterprises_of_the_same_park() {
+        let data = dataset();
+        let mut occupied = 0;
+        for parcel in &data.parcels {
+            if let Some(occupant) = parcel.parcel.body.details.occupant_id {
+                let enterprise = &data.enterprises[occupant as usize - 1];
+                assert_eq!(enterprise.id, occupant);
+                assert_eq!(enterprise.body.park_id, parcel.park_id, "{}", parcel.parcel.body.code);
+                occupied += 1;
+            }
+            if parcel.parcel.body.status == ParcelStatus::Producing && parcel.parcel.body.details.occupant_id.is_none()
+            {
+                assert_eq!(parcel.parcel.body.land_use, parkatlas_core::wire::LandUse::Public);
+            }
+        }
+        assert!(occupied > 300, "{occupied} occupied parcels");
+    }
+
+    #[test]
+    fn every_record_passes_the_checks_the_api_applies() {
+        let data = generate(2);
+        for park in &data.parks {
+            assert_eq!(park.park.body.problem(), None, "{}", park.park.body.name);
+        }
+        for parcel in &data.parcels {
+            assert_eq!(parcel.parcel.body.problem(), None, "{}", parcel.parcel.body.code);
+        }
+        for enterprise in &data.enterprises {
+            assert_eq!(enterprise.body.problem(), None, "{}", enterprise.body.name);
+        }
+        for row in &data.annual_data {
+            assert_eq!(row.figures.problem(), None, "enterprise {} {}", row.enterprise_id, row.year);
+        }
+        for row in &data.certificates {
+            assert_eq!(row.body.problem(), None, "enterprise {}", row.enterprise_id);
+        }
+    }
+
+    #[test]
+    fn scaled_copies_have_distinct_names_codes_and_places() {
+        let data = generate(4);
+        assert_eq!(data.parks.len(), 12);
+        let names: HashSet<&str> = data.parks.iter().map(|p| p.park.body.name.as_str()).collect();
+        assert_eq!(names.len(), 12);
+        assert!(names.contains("光谷星河智造园4号园（演示4）"), "{names:?}");
+        let codes: HashSet<&str> = data.parcels.iter().map(|p| p.parcel.body.code.as_str()).collect();
+        assert_eq!(codes.len(), data.parcels.len());
+        for (a, b) in data.parks.iter().zip(&data.parks[1..]) {
+            let (a, b) = (a.park.boundary.bounding_box(), b.park.boundary.bounding_box());
+            assert!(a.east < b.west || b.east < a.west || a.north < b.south || b.north < a.south);
+        }
+    }
+
+    #[test]
+    fn about_200_requests_in_every_state_in_every_park_with_histories_core_allows() {
+        let data = dataset();
+        assert_eq!(data.requests.len(), 200);
+        for park in 1..=3 {
+            let states: HashSet<RequestState> =
+                data.requests.iter().filter(|r| r.park_id == park).map(|r| r.state).collect();
+            assert_eq!(states.len(), RequestState::ALL.len(), "park {park}: {states:?}");
+        }
+        for enterprise in [1, 2] {
+            let states: HashSet<RequestState> =
+                data.requests.iter().filter(|r| r.enterprise_id == enterprise).map(|r| r.state).collect();
+            assert_eq!(states.len(), RequestState::ALL.len(), "enterprise {enterprise}");
+        }
+        for request in &data.requests {
+            assert_eq!(requests::replay(request), Ok(()));
+            let enterprise = &data.enterprises[request.enterprise_id as usize - 1];
+            assert_eq!(enterprise.body.park_id, request.park_id);
+            if let Some(parcel) = request.parcel_id {
+                assert_eq!(data.parcels[parcel as usize - 1].parcel.body.details.occupant_id, Some(enterprise.id));
+            }
+            let rated = matches!(request.state, RequestState::Rated | RequestState::Reopened);
+            assert_eq!(request.rating.is_some(), rated, "request {}", request.id);
+        }
+        let by_state = data.requests.iter().fold(BTreeMap::new(), |mut counts, r| {
+            *counts.entry(r.state).or_insert(0) += 1;
+            counts
+        });
+        assert!(by_state[&RequestState::Rated] > 50, "{by_state:?}");
+    }
+
+    #[test]
+    fn a_handful_of_inquiries_in_every_status() {
+        let data = dataset();
+        assert_eq!(data.inquiries.len(), 12);
+        for row in &data.inquiries {
+            assert_eq!(row.inquiry.problem(), None);
+            if let Some(parcel) = row.inquiry.parcel_id {
+                let parcel = &data.parcels[parcel as usize - 1];
+                assert_eq!((parcel.park_id, parcel.parcel.body.status), (row.inquiry.park_id, ParcelStatus::Available));
+            }
+        }
+        let statuses: HashSet<_> = data.inquiries.iter().map(|row| row.status).collect();
+        assert_eq!(statuses.len(), 3);
     }
 }

@@ -288,7 +288,7 @@ async fn insert_parcel(write: &mut Write, park_id: i64, parcel: &NewParcel) -> a
 }
 
 /// Details as stored: the occupant's name is looked up on reading, never stored twice.
-fn stored_details(details: &ParcelDetails) -> serde_json::Result<String> {
+pub(super) fn stored_details(details: &ParcelDetails) -> serde_json::Result<String> {
     serde_json::to_string(&ParcelDetails { occupant_name: None, ..details.clone() })
 }
 
@@ -414,7 +414,7 @@ impl ParcelRow {
 
 /// Binds what parks and parcels store of a shape, in their shared column order:
 /// GeoJSON, geodesic area, then the bounding box (west, south, east, north).
-fn bind_shape<'q>(query: AnyQuery<'q>, shape: &Shape) -> AnyQuery<'q> {
+pub(super) fn bind_shape<'q>(query: AnyQuery<'q>, shape: &Shape) -> AnyQuery<'q> {
     let bbox = shape.bounding_box();
     query
         .bind(shape.to_geojson().to_string())

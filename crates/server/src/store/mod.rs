@@ -13,8 +13,13 @@
 //!   change log behind `GET /changes`, optimistic versions).
 //! - [`users`]: accounts and sessions.
 
+pub mod bulk;
 pub mod changes;
+pub mod enterprises;
+pub mod evaluations;
+pub mod inquiries;
 pub mod map;
+pub mod requests;
 pub mod users;
 pub mod write;
 
@@ -82,7 +87,18 @@ impl Store {
             Backend::Postgres => sqlx::migrate!("./migrations/postgres").run(&pool).await,
         }
         .context("cannot migrate the database")?;
+        evaluations::add_shipped_profiles(&Store { pool: pool.clone(), backend }).await?;
         Ok(Store { pool, backend })
+    }
+
+    /// Closes every connection; for SQLite, folds the write-ahead log into the file first,
+    /// so that the file alone holds the database.
+    pub async fn close(&self) -> sqlx::Result<()> {
+        if self.backend == Backend::Sqlite {
+            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&self.pool).await?;
+        }
+        self.pool.close().await;
+        Ok(())
     }
 
     pub async fn is_empty(&self) -> sqlx::Result<bool> {

@@ -4,6 +4,11 @@
 
 mod api;
 mod cli;
+mod durability;
+mod enterprises;
+mod evaluations;
+mod inquiries;
+mod requests;
 mod session;
 mod support;
 mod sync;

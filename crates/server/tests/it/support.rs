@@ -39,11 +39,13 @@ impl TestServer {
     pub async fn with_state(postgres: Option<&str>, adjust: impl FnOnce(AppState) -> AppState) -> TestServer {
         let dir = tempfile::tempdir().unwrap();
         let url = match postgres {
-            Some(admin_url) => fresh_postgres_database(admin_url).await,
-            None => database_url(dir.path()),
+            Some(admin_url) => demo_postgres_database(admin_url).await,
+            None => {
+                std::fs::copy(demo_sqlite_file().await, dir.path().join("parkatlas.db")).unwrap();
+                database_url(dir.path())
+            }
         };
         let store = Store::open(&url).await.unwrap();
-        demo::load(&store).await.unwrap();
         std::fs::write(dir.path().join("index.html"), "<!doctype html><title>parkatlas</title>").unwrap();
         let router = app(adjust(AppState::new(store, TileProvider::None)), dir.path());
         TestServer { dir, router }
@@ -154,6 +156,48 @@ impl Answer {
     }
 }
 
+/// A SQLite file holding the demo dataset, made once per test run: loading it for every
+/// test would cost more than the tests.
+async fn demo_sqlite_file() -> &'static Path {
+    static TEMPLATE: tokio::sync::OnceCell<tempfile::TempDir> = tokio::sync::OnceCell::const_new();
+    let dir = TEMPLATE
+        .get_or_init(|| async {
+            let dir = tempfile::tempdir().unwrap();
+            let store = Store::open(&database_url(dir.path())).await.unwrap();
+            demo::load(&store).await.unwrap();
+            store.close().await.unwrap();
+            dir
+        })
+        .await;
+    Box::leak(dir.path().join("parkatlas.db").into_boxed_path())
+}
+
+/// A fresh PostgreSQL database holding the demo dataset, copied from a template database
+/// loaded once per test run.
+async fn demo_postgres_database(admin_url: &str) -> String {
+    use sqlx::{Connection, Executor};
+    static TEMPLATE: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
+    let template = TEMPLATE
+        .get_or_init(|| async {
+            let url = fresh_postgres_database(admin_url).await;
+            let store = Store::open(&url).await.unwrap();
+            demo::load(&store).await.unwrap();
+            store.close().await.unwrap();
+            url.rsplit_once('/').unwrap().1.to_string()
+        })
+        .await;
+    let name = unique_database_name();
+    let mut admin = sqlx::PgConnection::connect(admin_url).await.expect("the test PostgreSQL server answers");
+    admin.execute(format!("CREATE DATABASE {name} TEMPLATE {template}").as_str()).await.unwrap();
+    let (base, _) = admin_url.rsplit_once('/').unwrap();
+    format!("{base}/{name}")
+}
+
+fn unique_database_name() -> String {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    format!("parkatlas_test_{}_{}", std::process::id(), NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+}
+
 pub fn database_url(dir: &Path) -> String {
     format!("sqlite://{}", dir.join("parkatlas.db").display())
 }
@@ -161,9 +205,7 @@ pub fn database_url(dir: &Path) -> String {
 /// Creates an empty database, unique to this test, on the server `admin_url` points at.
 pub async fn fresh_postgres_database(admin_url: &str) -> String {
     use sqlx::{Connection, Executor};
-    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let name =
-        format!("parkatlas_test_{}_{}", std::process::id(), NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
+    let name = unique_database_name();
     let mut admin = sqlx::PgConnection::connect(admin_url).await.expect("the test PostgreSQL server answers");
     admin.execute(format!("CREATE DATABASE {name}").as_str()).await.unwrap();
     let (base, _) = admin_url.rsplit_once('/').unwrap();

@@ -1,0 +1,250 @@
+//! Enterprises: the public register and each enterprise's private facts, and its tier
+//! assessment (spec §4). Their years of figures are in [`super::annual`], their
+//! certificates in [`super::certificates`].
+//!
+//! - `GET /enterprises` (`?park_id=`, `?q=` a part of the name), `GET /enterprises/{id}`:
+//!   everyone; `private` (contacts, tier facts) only for the enterprise's own users, its
+//!   park's officers and city admins.
+//! - `POST /enterprises`: officers of the body's park, admins. `PUT /enterprises/{id}`:
+//!   officers of its park (and of the new park when it moves), admins.
+//! - `GET /enterprises/{id}/tiers?date=`: its own users, its park's officers, admins.
+
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{OriginalUri, Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use chrono::{FixedOffset, NaiveDate, Utc};
+use parkatlas_core::tiers::{assess, EnterpriseProfile, TierAssessment, TierError, TierRules};
+use parkatlas_core::wire::{
+    AnnualDataRecord, CertificateRecord, EnterpriseBody, EnterprisePrivate, EnterpriseRecord, ErrorBody,
+};
+use serde::Serialize;
+
+use super::body::JsonBody;
+use super::id::Id;
+use super::sync::{self, IfMatch, IfNoneMatch, OperationId};
+use crate::auth::Caller;
+use crate::error::ApiError;
+use crate::store::enterprises::EnterpriseFilter;
+use crate::store::map::Versioned;
+use crate::AppState;
+
+/// `?park_id=&q=`: both optional.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+pub struct ListQuery {
+    /// Only the enterprises of this park.
+    park_id: Option<String>,
+    /// A part of the registered name.
+    q: Option<String>,
+}
+
+/// The enterprises, in id order; private facts only where the caller may see them.
+#[utoipa::path(get, path = "/enterprises", tag = "enterprises", params(ListQuery),
+    responses((status = 200, body = Vec<EnterpriseRecord>), (status = 400, body = ErrorBody)))]
+pub async fn list(
+    State(state): State<AppState>,
+    caller: Caller,
+    query: Result<Query<ListQuery>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    let invalid = |field: &str, message: String| ApiError::InvalidParameter { field: field.into(), message };
+    let Query(query) = query.map_err(|rejection| invalid("query", rejection.body_text()))?;
+    let park_id = match query.park_id {
+        None => None,
+        Some(text) => match text.parse::<i64>() {
+            Ok(id) if id > 0 => Some(id),
+            _ => return Err(invalid("park_id", format!("park_id {text:?} is not a park id such as 1"))),
+        },
+    };
+    let name_contains = query.q.map(|q| q.trim().to_string()).filter(|q| !q.is_empty());
+    let filter = EnterpriseFilter { park_id, name_contains };
+    let records: Vec<EnterpriseRecord> =
+        state.store.enterprises(&filter).await?.into_iter().map(|record| view(&caller, record)).collect();
+    Ok(per_caller(Json(records)))
+}
+
+/// One enterprise; private facts only for its own users, its park's officers and admins.
+#[utoipa::path(get, path = "/enterprises/{id}", tag = "enterprises", params(("id" = i64, Path)),
+    responses((status = 200, body = EnterpriseRecord), (status = 404, body = ErrorBody)))]
+pub async fn get(
+    State(state): State<AppState>,
+    caller: Caller,
+    Id(id): Id,
+    cached: IfNoneMatch,
+) -> Result<Response, ApiError> {
+    let record = view(&caller, existing(&state, id).await?);
+    Ok(per_caller(cached.tag(record.version, record)))
+}
+
+/// Registers an enterprise (officers of its park, city admins).
+#[utoipa::path(post, path = "/enterprises", tag = "enterprises", request_body = EnterpriseBody,
+    responses((status = 201, body = EnterpriseRecord), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn create(
+    State(state): State<AppState>,
+    caller: Caller,
+    operation: OperationId,
+    OriginalUri(uri): OriginalUri,
+    JsonBody(body): JsonBody<EnterpriseBody>,
+) -> Result<Response, ApiError> {
+    caller.signed_in()?;
+    let mut write = match sync::begin(&state.store, &caller, operation, "POST", uri.path()).await? {
+        Ok(write) => write,
+        Err(replay) => return Ok(replay),
+    };
+    checked(&state, &caller, &body, None).await?;
+    let record = state.store.add_enterprise(&mut write, &body).await.map_err(|e| unique_code(e, &body))?;
+    let outcome = sync::outcome(StatusCode::CREATED, &record, Some(record.version))?;
+    Ok(sync::respond(write.finish(outcome).await?))
+}
+
+/// Replaces an enterprise's record (officers of its park, and of its new park when it
+/// moves; city admins).
+#[utoipa::path(put, path = "/enterprises/{id}", tag = "enterprises", params(("id" = i64, Path)), request_body = EnterpriseBody,
+    responses((status = 200, body = EnterpriseRecord), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody),
+        (status = 412, body = ErrorBody), (status = 422, body = ErrorBody), (status = 428, body = ErrorBody)))]
+pub async fn replace(
+    State(state): State<AppState>,
+    caller: Caller,
+    Id(id): Id,
+    operation: OperationId,
+    OriginalUri(uri): OriginalUri,
+    IfMatch(expected): IfMatch,
+    JsonBody(body): JsonBody<EnterpriseBody>,
+) -> Result<Response, ApiError> {
+    let park_id = state.store.park_of_enterprise(id).await?.ok_or(ApiError::NotFound { resource: "enterprise", id })?;
+    caller.require_park(park_id)?;
+    let mut write = match sync::begin(&state.store, &caller, operation, "PUT", uri.path()).await? {
+        Ok(write) => write,
+        Err(replay) => return Ok(replay),
+    };
+    checked(&state, &caller, &body, Some(id)).await?;
+    let updated = state.store.replace_enterprise(&mut write, id, expected, &body).await;
+    let record = match updated.map_err(|e| unique_code(e, &body))? {
+        Versioned::Done(record) => record,
+        Versioned::Stale(current) => return Err(stale(expected, current.version, &current)),
+        Versioned::Missing => return Err(ApiError::NotFound { resource: "enterprise", id }),
+    };
+    let outcome = sync::outcome(StatusCode::OK, &record, Some(record.version))?;
+    Ok(sync::respond(write.finish(outcome).await?))
+}
+
+/// `?date=YYYY-MM-DD`: the evaluation date; today in China when left out.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+pub struct TiersQuery {
+    /// On or after 2022-08-01: it selects the 2022 or the 2026 MIIT rules.
+    date: Option<String>,
+}
+
+/// The enterprise's tiers on a date: every tier's criteria, the highest ladder step reached,
+/// side labels, and what the next step still lacks (its own users, its park's officers, admins).
+#[utoipa::path(get, path = "/enterprises/{id}/tiers", tag = "enterprises", params(("id" = i64, Path), TiersQuery),
+    responses((status = 200, description = "a core TierAssessment", body = Object), (status = 400, body = ErrorBody),
+        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn tiers(
+    State(state): State<AppState>,
+    caller: Caller,
+    Id(id): Id,
+    query: Result<Query<TiersQuery>, QueryRejection>,
+) -> Result<Json<TierAssessment>, ApiError> {
+    let invalid = |field: &str, message: String| ApiError::InvalidParameter { field: field.into(), message };
+    let Query(query) = query.map_err(|rejection| invalid("query", rejection.body_text()))?;
+    let enterprise = existing(&state, id).await?;
+    caller.require_enterprise(id, enterprise.park_id)?;
+    let date = match query.date {
+        None => today_in_china(),
+        Some(text) => NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+            .map_err(|_| invalid("date", format!("date {text:?} is not a date such as 2025-06-30")))?,
+    };
+    let annual = state.store.annual_data(id).await?;
+    let certificates = state.store.certificates(id).await?;
+    let profile = tier_profile(enterprise.private.unwrap_or_default(), &annual, &certificates);
+    match assess(&TierRules::default(), &profile, date) {
+        Ok(assessment) => Ok(Json(assessment)),
+        Err(error @ TierError::BeforeFirstRules(_)) => Err(invalid("date", error.to_string())),
+        // Stored certificates and years were checked when written: these cannot come from the request.
+        Err(error) => Err(ApiError::Internal(anyhow::anyhow!("enterprise {id}: {error}"))),
+    }
+}
+
+/// What the tier rules read: the stored tier facts with the accounts of every year of
+/// figures and every certificate (all of them are known, so "none" is an answer).
+fn tier_profile(
+    private: EnterprisePrivate,
+    annual: &[AnnualDataRecord],
+    certificates: &[CertificateRecord],
+) -> EnterpriseProfile {
+    EnterpriseProfile {
+        accounts: annual.iter().map(|year| year.figures.to_fiscal_year(year.year)).collect(),
+        certificates: Some(certificates.iter().map(CertificateRecord::to_certificate).collect()),
+        ..private.tier_facts
+    }
+}
+
+/// The parks are in China: "today" is the date at +08:00, whatever the server's zone.
+fn today_in_china() -> NaiveDate {
+    let china = FixedOffset::east_opt(8 * 3600).expect("+08:00 is a valid offset");
+    Utc::now().with_timezone(&china).date_naive()
+}
+
+/// Enterprise `id` in full, or 404.
+pub(super) async fn existing(state: &AppState, id: i64) -> Result<EnterpriseRecord, ApiError> {
+    state.store.enterprise(id).await?.ok_or(ApiError::NotFound { resource: "enterprise", id })
+}
+
+/// The record as `caller` may see it.
+pub(super) fn view(caller: &Caller, record: EnterpriseRecord) -> EnterpriseRecord {
+    match caller.sees_enterprise(record.id, record.park_id) {
+        true => record,
+        false => record.without_private(),
+    }
+}
+
+/// The same URL answers differently once signed in: caches must keep the answers apart.
+fn per_caller(response: impl IntoResponse) -> Response {
+    ([(header::VARY, "cookie")], response).into_response()
+}
+
+/// A 412 carrying the record as it now stands.
+pub(super) fn stale(expected: i64, version: i64, current: &impl Serialize) -> ApiError {
+    match serde_json::to_value(current) {
+        Ok(current) => ApiError::Stale { expected, version, current },
+        Err(error) => ApiError::Internal(error.into()),
+    }
+}
+
+/// Checks a body: its own rules (422), its park (422, then 403 for a park the caller does
+/// not manage) and its credit code (409). `except` is the enterprise being replaced.
+async fn checked(
+    state: &AppState,
+    caller: &Caller,
+    body: &EnterpriseBody,
+    except: Option<i64>,
+) -> Result<(), ApiError> {
+    if let Some((field, problem)) = body.problem() {
+        return Err(ApiError::invalid(field, problem));
+    }
+    if !state.store.park_exists(body.park_id).await? {
+        return Err(ApiError::invalid("park_id", format!("no park has id {}", body.park_id)));
+    }
+    caller.require_park(body.park_id)?;
+    if state.store.credit_code_taken(&body.credit_code, except).await? {
+        return Err(duplicate_code(body));
+    }
+    Ok(())
+}
+
+/// Two writers racing with the same credit code: the database refuses the second.
+fn unique_code(error: anyhow::Error, body: &EnterpriseBody) -> ApiError {
+    match crate::store::unique_violation(&error) {
+        true => duplicate_code(body),
+        false => ApiError::Internal(error),
+    }
+}
+
+fn duplicate_code(body: &EnterpriseBody) -> ApiError {
+    ApiError::Conflict {
+        field: "credit_code".into(),
+        message: format!("another enterprise is registered under the credit code {}", body.credit_code),
+    }
+}

@@ -1,0 +1,371 @@
+//! Service requests (企业诉求, spec §6): an enterprise user files one, the park's officers
+//! move it through its life cycle, the enterprise rates the answer. Every rule — which
+//! transitions exist, who drives each, the deadline — comes from parkatlas-core.
+//!
+//! - `POST /requests` (enterprise users), `GET /requests` (each caller's own scope);
+//! - `GET /requests/{id}`; `POST /requests/{id}/events` (If-Match) moves it;
+//! - `POST /requests/{id}/attachments?name=` (raw bytes), `GET /requests/{id}/attachments/{attachment_id}`.
+//!
+//! A request is open to its enterprise's users, its park's officers and city admins.
+
+use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
+use axum::extract::{OriginalUri, Path, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use parkatlas_core::calendar::{Extension, RequestState, TransitionError};
+use parkatlas_core::wire::{
+    actor_may, is_attachment_type, AttachmentInfo, ErrorBody, ErrorDetail, NewRequest, RequestAction, RequestRecord,
+    Role, MAX_ATTACHMENT_BYTES,
+};
+
+use super::body::JsonBody;
+use super::id::Id;
+use super::sync::{self, IfMatch, IfNoneMatch, OperationId, Tagged};
+use crate::auth::Caller;
+use crate::error::ApiError;
+use crate::store::map::Versioned;
+use crate::store::requests::{
+    extension_days, service_rules, working_calendar, Filer, Move, RequestOwner, RequestScope, Upload,
+};
+use crate::AppState;
+
+/// `?state=received`: only requests in that state.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+pub struct RequestsQuery {
+    /// One of received, assigned, in_progress, extended, returned, resolved, rated, reopened.
+    state: Option<String>,
+}
+
+/// The requests the caller may see, newest first: an enterprise's own, a park officer's
+/// parks', every request for admins.
+#[utoipa::path(get, path = "/requests", tag = "requests", params(RequestsQuery),
+    responses((status = 200, body = Vec<RequestRecord>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody)))]
+pub async fn list(
+    State(state): State<AppState>,
+    caller: Caller,
+    query: Result<Query<RequestsQuery>, QueryRejection>,
+) -> Result<Json<Vec<RequestRecord>>, ApiError> {
+    let user = caller.signed_in()?;
+    let Query(query) = query
+        .map_err(|rejection| ApiError::InvalidParameter { field: "query".into(), message: rejection.body_text() })?;
+    let wanted = query.state.as_deref().map(parse_state).transpose()?;
+    let scope = match (user.role, user.enterprise_id) {
+        (Role::Admin, _) => RequestScope::Everything,
+        (Role::Officer, _) => RequestScope::ParksOfOfficer(user.id),
+        (Role::Enterprise, Some(enterprise_id)) => RequestScope::Enterprise(enterprise_id),
+        (Role::Enterprise, None) => return Err(ApiError::Forbidden("this account belongs to no enterprise".into())),
+    };
+    Ok(Json(state.store.requests(scope, wanted).await?))
+}
+
+fn parse_state(text: &str) -> Result<RequestState, ApiError> {
+    serde_json::from_value(serde_json::Value::String(text.to_string())).map_err(|_| {
+        let known: Vec<String> = RequestState::ALL.iter().map(|s| crate::store::to_db(*s)).collect();
+        ApiError::InvalidParameter {
+            field: "state".into(),
+            message: format!("state {text:?} is not a request state; use one of {}", known.join(", ")),
+        }
+    })
+}
+
+/// Files a request for the caller's enterprise (enterprise users only: officers and
+/// admins act on requests, they do not file them on an enterprise's behalf).
+#[utoipa::path(post, path = "/requests", tag = "requests", request_body = NewRequest,
+    responses((status = 201, body = RequestRecord), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
+pub async fn create(
+    State(state): State<AppState>,
+    caller: Caller,
+    operation: OperationId,
+    OriginalUri(uri): OriginalUri,
+    JsonBody(request): JsonBody<NewRequest>,
+) -> Result<Response, ApiError> {
+    let user = caller.signed_in()?;
+    let enterprise_id = match (user.role, user.enterprise_id) {
+        (Role::Enterprise, Some(enterprise_id)) => enterprise_id,
+        _ => {
+            return Err(ApiError::Forbidden(
+                "requests are filed by an enterprise's own users; officers and admins act on them with \
+                 POST /requests/{id}/events"
+                    .into(),
+            ))
+        }
+    };
+    let park_id = state
+        .store
+        .park_of_enterprise(enterprise_id)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("user {} names enterprise {enterprise_id}, which is missing", user.id))?;
+    let filer = Filer { user_id: user.id, enterprise_id, park_id };
+    let mut write = match sync::begin(&state.store, &caller, operation, "POST", uri.path()).await? {
+        Ok(write) => write,
+        Err(replay) => return Ok(replay),
+    };
+    if let Some((field, problem)) = request.problem() {
+        return Err(ApiError::invalid(field, problem));
+    }
+    if let Some(parcel_id) = request.parcel_id {
+        if state.store.park_of_parcel(parcel_id).await?.is_none() {
+            return Err(ApiError::invalid("parcel_id", format!("no parcel has id {parcel_id}")));
+        }
+    }
+    let record = state.store.add_request(&mut write, &filer, &request).await?;
+    let outcome = sync::outcome(StatusCode::CREATED, &record, Some(record.version))?;
+    Ok(sync::respond(write.finish(outcome).await?))
+}
+
+/// One request with its history, deadline and attachments.
+#[utoipa::path(get, path = "/requests/{id}", tag = "requests", params(("id" = i64, Path)),
+    responses((status = 200, body = RequestRecord), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody)))]
+pub async fn get(
+    State(state): State<AppState>,
+    caller: Caller,
+    Id(id): Id,
+    cached: IfNoneMatch,
+) -> Result<Tagged<RequestRecord>, ApiError> {
+    let record = state.store.request(id).await?.ok_or(ApiError::NotFound { resource: "request", id })?;
+    caller.require_enterprise(record.enterprise_id, record.park_id)?;
+    Ok(cached.tag(record.version, record))
+}
+
+/// The request's owner, after checking the caller may see it: 404, then 401 or 403.
+async fn owner(state: &AppState, caller: &Caller, id: i64) -> Result<RequestOwner, ApiError> {
+    let owner = state.store.request_owner(id).await?.ok_or(ApiError::NotFound { resource: "request", id })?;
+    caller.require_enterprise(owner.enterprise_id, owner.park_id)?;
+    Ok(owner)
+}
+
+/// Moves a request to `to`: officers of its park and admins drive every step but the
+/// rating, which the enterprise gives once the request is resolved.
+#[utoipa::path(post, path = "/requests/{id}/events", tag = "requests", params(("id" = i64, Path)),
+    request_body = RequestAction,
+    responses((status = 200, body = RequestRecord), (status = 403, body = ErrorBody), (status = 412, body = ErrorBody),
+        (status = 422, body = ErrorBody), (status = 428, body = ErrorBody)))]
+pub async fn act(
+    State(state): State<AppState>,
+    caller: Caller,
+    Id(id): Id,
+    operation: OperationId,
+    OriginalUri(uri): OriginalUri,
+    IfMatch(expected): IfMatch,
+    JsonBody(action): JsonBody<RequestAction>,
+) -> Result<Response, ApiError> {
+    owner(&state, &caller, id).await?;
+    let user = caller.signed_in()?;
+    let mut write = match sync::begin(&state.store, &caller, operation, "POST", uri.path()).await? {
+        Ok(write) => write,
+        Err(replay) => return Ok(replay),
+    };
+    let current =
+        state.store.request_in(&mut write, id).await?.ok_or(ApiError::NotFound { resource: "request", id })?;
+    if current.version != expected {
+        return Err(stale(expected, &current));
+    }
+    if !actor_may(user.role, current.state, action.to) {
+        return Err(ApiError::Forbidden(match user.role {
+            Role::Enterprise => "an enterprise rates its request once it is resolved (to: rated); its park's \
+                                 officers take every other step"
+                .into(),
+            Role::Officer | Role::Admin => "only the enterprise that filed the request rates it".into(),
+        }));
+    }
+    if let Some((field, problem)) = action.problem() {
+        return Err(ApiError::invalid(field, problem));
+    }
+    if let Err(error) = action.transition(service_rules(), current.state, current.rating) {
+        let field = match error {
+            TransitionError::RatingRequired { .. } => "rating",
+            TransitionError::Illegal { .. } | TransitionError::RatingDoesNotReopen { .. } => "to",
+        };
+        return Err(ApiError::invalid(field, error.to_string()));
+    }
+    if action.to == RequestState::Extended {
+        check_extension(&current, &action.note)?;
+    }
+    let step = Move {
+        user_id: user.id,
+        from: current.state,
+        to: action.to,
+        rating: action.rating,
+        held: if action.to == RequestState::Rated { action.rating } else { current.rating },
+        note: action.note.trim().to_string(),
+    };
+    let record = match state.store.move_request(&mut write, id, expected, &step).await? {
+        Versioned::Done(record) => record,
+        Versioned::Stale(current) => return Err(stale(expected, &current)),
+        Versioned::Missing => return Err(ApiError::NotFound { resource: "request", id }),
+    };
+    let outcome = sync::outcome(StatusCode::OK, &record, Some(record.version))?;
+    Ok(sync::respond(write.finish(outcome).await?))
+}
+
+/// An extension (延期) is approved once per request, for the working days its category's
+/// rule allows; categories without one cannot be extended.
+fn check_extension(current: &RequestRecord, reason: &str) -> Result<(), ApiError> {
+    if current.events.iter().any(|event| event.to == RequestState::Extended) {
+        return Err(ApiError::invalid(
+            "to",
+            "this request was extended before, by all the working days its category allows; resolve it or return it",
+        ));
+    }
+    let extension = Extension { working_days: extension_days(current.category).unwrap_or(0), reason: reason.into() };
+    service_rules()
+        .deadline(working_calendar(), current.category, current.submitted_at, Some(extension))
+        .map(|_| ())
+        .map_err(|error| ApiError::invalid("to", error.to_string()))
+}
+
+fn stale(expected: i64, current: &RequestRecord) -> ApiError {
+    match serde_json::to_value(current) {
+        Ok(value) => ApiError::Stale { expected, version: current.version, current: value },
+        Err(error) => ApiError::Internal(error.into()),
+    }
+}
+
+/// `?name=申报材料.pdf`: the file's name as the user chose it.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+pub struct AttachmentQuery {
+    /// The file name, without any folder.
+    name: Option<String>,
+}
+
+/// Attaches a file: the raw bytes as the body, with their own Content-Type (PDF, JPEG,
+/// PNG, WebP, plain text, .docx or .xlsx), at most 900 KiB.
+#[utoipa::path(post, path = "/requests/{id}/attachments", tag = "requests", params(("id" = i64, Path), AttachmentQuery),
+    request_body(content = String, content_type = "application/pdf", description = "The file's bytes"),
+    responses((status = 201, body = AttachmentInfo), (status = 413, body = ErrorBody), (status = 415, body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
+#[allow(clippy::too_many_arguments)]
+pub async fn attach(
+    State(state): State<AppState>,
+    caller: Caller,
+    Id(id): Id,
+    operation: OperationId,
+    OriginalUri(uri): OriginalUri,
+    query: Result<Query<AttachmentQuery>, QueryRejection>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    owner(&state, &caller, id).await?;
+    let mut write = match sync::begin(&state.store, &caller, operation, "POST", uri.path()).await? {
+        Ok(write) => write,
+        Err(replay) => return Ok(replay),
+    };
+    let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").trim();
+    if !is_attachment_type(content_type) {
+        return Ok(unsupported_type(content_type));
+    }
+    let content = body.map_err(|rejection| match rejection.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => ApiError::PayloadTooLarge(MAX_ATTACHMENT_BYTES),
+        _ => ApiError::InvalidParameter { field: "body".into(), message: rejection.body_text() },
+    })?;
+    if content.len() > MAX_ATTACHMENT_BYTES {
+        return Err(ApiError::PayloadTooLarge(MAX_ATTACHMENT_BYTES));
+    }
+    let Query(query) = query
+        .map_err(|rejection| ApiError::InvalidParameter { field: "query".into(), message: rejection.body_text() })?;
+    let name = query.name.unwrap_or_default().trim().to_string();
+    let size = i64::try_from(content.len()).map_err(anyhow::Error::from)?;
+    let info = AttachmentInfo { id: 0, name, content_type: content_type.to_string(), size };
+    if let Some((field, problem)) = info.problem() {
+        return Err(ApiError::invalid(field, problem));
+    }
+    let upload = Upload { name: info.name, content_type: info.content_type, content: content.to_vec() };
+    let attached = state
+        .store
+        .add_attachment(&mut write, id, &upload)
+        .await?
+        .ok_or(ApiError::NotFound { resource: "request", id })?;
+    let outcome = sync::outcome(StatusCode::CREATED, &attached, None)?;
+    Ok(sync::respond(write.finish(outcome).await?))
+}
+
+/// 415 for a file type that is not accepted; [`ApiError::UnsupportedMediaType`] speaks of JSON.
+fn unsupported_type(received: &str) -> Response {
+    let message = format!(
+        "files of type {received:?} are not accepted; send a PDF, JPEG, PNG, WebP, plain-text, Word (.docx) or \
+         Excel (.xlsx) file with its Content-Type"
+    );
+    let detail = ErrorDetail { code: "unsupported_media_type".into(), message, field: Some("Content-Type".into()) };
+    (StatusCode::UNSUPPORTED_MEDIA_TYPE, Json(ErrorBody { error: detail, current: None })).into_response()
+}
+
+/// An attached file, as a download.
+#[utoipa::path(get, path = "/requests/{id}/attachments/{attachment_id}", tag = "requests",
+    params(("id" = i64, Path), ("attachment_id" = i64, Path)),
+    responses((status = 200, description = "The file, with its Content-Type and Content-Disposition: attachment"),
+        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn download(
+    State(state): State<AppState>,
+    caller: Caller,
+    path: Result<Path<(String, String)>, PathRejection>,
+) -> Result<Response, ApiError> {
+    let Path((id, attachment_id)) =
+        path.map_err(|rejection| ApiError::InvalidParameter { field: "id".into(), message: rejection.body_text() })?;
+    let (id, attachment_id) = (positive("id", &id)?, positive("attachment_id", &attachment_id)?);
+    owner(&state, &caller, id).await?;
+    let (info, content) = state
+        .store
+        .attachment(id, attachment_id)
+        .await?
+        .ok_or(ApiError::NotFound { resource: "attachment", id: attachment_id })?;
+    let content_type =
+        HeaderValue::from_str(&info.content_type).unwrap_or(HeaderValue::from_static("application/octet-stream"));
+    let disposition =
+        HeaderValue::from_str(&content_disposition(&info.name)).unwrap_or(HeaderValue::from_static("attachment"));
+    let headers = [
+        (header::CONTENT_TYPE, content_type),
+        (header::CONTENT_DISPOSITION, disposition),
+        // The browser must not guess another type than the one checked on upload.
+        (header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")),
+        (header::CACHE_CONTROL, HeaderValue::from_static("private, no-cache")),
+    ];
+    Ok((headers, content).into_response())
+}
+
+fn positive(field: &str, text: &str) -> Result<i64, ApiError> {
+    text.parse::<i64>().ok().filter(|n| *n > 0).ok_or_else(|| ApiError::InvalidParameter {
+        field: field.into(),
+        message: format!("{field} {text:?} is not valid: ids are positive whole numbers such as 1 or 42"),
+    })
+}
+
+/// `attachment; filename="..."; filename*=UTF-8''...` (RFC 6266): an ASCII stand-in for old
+/// clients, the UTF-8 name percent-encoded (RFC 8187) for the rest.
+fn content_disposition(name: &str) -> String {
+    let ascii: String = name
+        .chars()
+        .map(|c| if (c.is_ascii_graphic() && c != '"' && c != '\\') || c == ' ' { c } else { '_' })
+        .collect();
+    let encoded: String = name
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'.' | b'-' | b'_' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect();
+    format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_are_sent_ascii_and_percent_encoded() {
+        assert_eq!(
+            content_disposition("申报 材料.pdf"),
+            "attachment; filename=\"__ __.pdf\"; filename*=UTF-8''%E7%94%B3%E6%8A%A5%20%E6%9D%90%E6%96%99.pdf"
+        );
+        assert_eq!(content_disposition("a\"b.txt"), "attachment; filename=\"a_b.txt\"; filename*=UTF-8''a%22b.txt");
+    }
+
+    #[test]
+    fn request_states_are_parsed_by_their_wire_names() {
+        assert_eq!(parse_state("in_progress").unwrap(), RequestState::InProgress);
+        assert!(matches!(parse_state("done"), Err(ApiError::InvalidParameter { field, .. }) if field == "state"));
+    }
+}
