@@ -27,6 +27,9 @@ pub enum Command {
     User(crate::admin::user::UserCommand),
     /// Fill an empty database with the synthetic demo dataset (--scale N: N copies, for benchmarks).
     DemoData(crate::admin::demo_data::DemoDataArgs),
+    /// Import parcels (GeoJSON) or enterprises (CSV) into a database that may hold data already:
+    /// all of the file or, with a report of every bad feature or row, nothing.
+    Import(crate::admin::import::ImportArgs),
 }
 
 #[derive(Debug, Args)]

@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use parkatlas_server::admin::import::Refused;
 use parkatlas_server::config::{Cli, Command};
 
 #[tokio::main]
@@ -17,13 +18,18 @@ async fn main() -> ExitCode {
                 .await
         }
         Command::DemoData(args) => parkatlas_server::admin::demo_data::run(&args, &mut std::io::stdout().lock()).await,
+        Command::Import(args) => parkatlas_server::admin::import::run(args, &mut std::io::stdout().lock()).await,
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             // The chain of causes, without a backtrace: this is read by officials, not developers.
             eprintln!("error: {error:#}");
-            ExitCode::FAILURE
+            // 2 tells scripts that the input was refused and nothing changed, 1 that something else failed.
+            match error.is::<Refused>() {
+                true => ExitCode::from(2),
+                false => ExitCode::FAILURE,
+            }
         }
     }
 }

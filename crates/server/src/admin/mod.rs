@@ -2,4 +2,5 @@
 //! `parkatlas demo-data` and `parkatlas import`.
 
 pub mod demo_data;
+pub mod import;
 pub mod user;

@@ -28,6 +28,7 @@ use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::store::enterprises::EnterpriseFilter;
 use crate::store::map::Versioned;
+use crate::store::Store;
 use crate::AppState;
 
 /// `?park_id=&q=`: both optional.
@@ -213,25 +214,41 @@ pub(super) fn stale(expected: i64, version: i64, current: &impl Serialize) -> Ap
     }
 }
 
-/// Checks a body: its own rules (422), its park (422, then 403 for a park the caller does
-/// not manage) and its credit code (409). `except` is the enterprise being replaced.
+/// Checks a body: its own rules and its park (422), then whether the caller manages that
+/// park (403), then its credit code (409). `except` is the enterprise being replaced.
 async fn checked(
     state: &AppState,
     caller: &Caller,
     body: &EnterpriseBody,
     except: Option<i64>,
 ) -> Result<(), ApiError> {
+    check_record(&state.store, body).await?;
+    caller.require_park(body.park_id)?;
+    check_credit_code_free(&state.store, body, except).await
+}
+
+/// The rules a body must pass whoever sends it: its own, and an existing park (422).
+/// `parkatlas import enterprises` checks each row with this and the next.
+pub(crate) async fn check_record(store: &Store, body: &EnterpriseBody) -> Result<(), ApiError> {
     if let Some((field, problem)) = body.problem() {
         return Err(ApiError::invalid(field, problem));
     }
-    if !state.store.park_exists(body.park_id).await? {
+    if !store.park_exists(body.park_id).await? {
         return Err(ApiError::invalid("park_id", format!("no park has id {}", body.park_id)));
     }
-    caller.require_park(body.park_id)?;
-    if state.store.credit_code_taken(&body.credit_code, except).await? {
-        return Err(duplicate_code(body));
-    }
     Ok(())
+}
+
+/// No enterprise other than `except` is registered under the body's credit code (409).
+pub(crate) async fn check_credit_code_free(
+    store: &Store,
+    body: &EnterpriseBody,
+    except: Option<i64>,
+) -> Result<(), ApiError> {
+    match store.credit_code_taken(&body.credit_code, except).await? {
+        true => Err(duplicate_code(body)),
+        false => Ok(()),
+    }
 }
 
 /// Two writers racing with the same credit code: the database refuses the second.

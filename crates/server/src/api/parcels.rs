@@ -16,6 +16,7 @@ use super::sync::{self, IfMatch, IfNoneMatch, OperationId, Tagged};
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::store::map::{NewParcel, Versioned};
+use crate::store::Store;
 use crate::AppState;
 
 /// The largest parcel accepted, m² (20 km², 30,000 亩: far above any single land grant).
@@ -52,16 +53,30 @@ pub async fn in_view(
     Ok(Json(state.store.parcels_in_view(view, zoom).await?))
 }
 
-/// One parcel with its supply mode, 标准地 terms, development figures and occupant.
+/// One parcel with its supply mode, 标准地 terms and occupant; its development figures
+/// only for the occupant's users, the park's officers and admins.
 #[utoipa::path(get, path = "/parcels/{id}", tag = "map", params(("id" = i64, Path)),
     responses((status = 200, body = Feature<ParcelProperties>), (status = 404, body = ErrorBody)))]
 pub async fn get(
     State(state): State<AppState>,
+    caller: Caller,
     Id(id): Id,
     cached: IfNoneMatch,
 ) -> Result<Tagged<Feature<ParcelProperties>>, ApiError> {
     let parcel = state.store.parcel(id).await?.ok_or(ApiError::NotFound { resource: "parcel", id })?;
-    Ok(cached.tag(parcel.properties.version, parcel))
+    Ok(cached.tag(parcel.properties.version, view(&caller, parcel)))
+}
+
+/// A parcel as `caller` may see it: the figures of what its occupant builds and earns
+/// there are that enterprise's private data, however public the land itself is.
+pub(crate) fn view(caller: &Caller, mut parcel: Feature<ParcelProperties>) -> Feature<ParcelProperties> {
+    let park_id = parcel.properties.park_id;
+    if let Some(details) = parcel.properties.details.as_mut() {
+        if !caller.sees_parcel_figures(park_id, details.occupant_id) {
+            details.development = None;
+        }
+    }
+    parcel
 }
 
 /// Adds a parcel to a park (its officers, city admins).
@@ -83,7 +98,7 @@ pub async fn create(
         Ok(write) => write,
         Err(replay) => return Ok(replay),
     };
-    let parcel = checked(&state, body, None).await?;
+    let parcel = checked(&state.store, body, None).await?;
     let record = state.store.add_parcel(&mut write, park_id, &parcel).await?;
     let outcome = sync::outcome(StatusCode::CREATED, &record, Some(record.properties.version))?;
     Ok(sync::respond(write.finish(outcome).await?))
@@ -107,7 +122,7 @@ pub async fn replace(
         Ok(write) => write,
         Err(replay) => return Ok(replay),
     };
-    let parcel = checked(&state, body, Some(id)).await?;
+    let parcel = checked(&state.store, body, Some(id)).await?;
     let record = match state.store.replace_parcel(&mut write, id, expected, &parcel).await? {
         Versioned::Done(record) => record,
         Versioned::Stale(current) => return Err(stale(expected, current)),
@@ -148,8 +163,9 @@ pub async fn delete(
 }
 
 /// A parcel body that passed every check, with its geometry as a core shape. `except` is
-/// the parcel being replaced, which may keep its own code.
-async fn checked(state: &AppState, body: ParcelBody, except: Option<i64>) -> Result<NewParcel, ApiError> {
+/// the parcel being replaced, which may keep its own code. `parkatlas import parcels`
+/// checks each feature with this too, so a file is held to the rules of the API.
+pub(crate) async fn checked(store: &Store, body: ParcelBody, except: Option<i64>) -> Result<NewParcel, ApiError> {
     if let Some((field, problem)) = body.problem() {
         return Err(ApiError::invalid(field, problem));
     }
@@ -166,11 +182,11 @@ async fn checked(state: &AppState, body: ParcelBody, except: Option<i64>) -> Res
         ));
     }
     if let Some(occupant) = body.details.occupant_id {
-        if state.store.park_of_enterprise(occupant).await?.is_none() {
+        if store.park_of_enterprise(occupant).await?.is_none() {
             return Err(ApiError::invalid("details.occupant_id", format!("no enterprise has id {occupant}")));
         }
     }
-    if state.store.parcel_code_taken(&body.code, except).await? {
+    if store.parcel_code_taken(&body.code, except).await? {
         return Err(ApiError::Conflict {
             field: "code".into(),
             message: format!("another parcel has code {}", body.code),

@@ -146,9 +146,7 @@ fn column_of(error: &serde_path_to_error::Error<serde_json::Error>) -> String {
 fn csv_objects(path: &Path, text_columns: &[&str]) -> Result<Vec<Map<String, Value>>, ReadError> {
     let display = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|source| ReadError::Io { path: display.clone(), source })?;
-    // Spreadsheet programs save UTF-8 CSV with a byte-order mark.
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(bytes);
+    let mut reader = spreadsheet_csv(&bytes);
     let headers = reader.headers().map_err(|source| ReadError::Csv { path: display.clone(), source })?.clone();
     let mut objects = Vec::new();
     for record in reader.records() {
@@ -162,6 +160,13 @@ fn csv_objects(path: &Path, text_columns: &[&str]) -> Result<Vec<Map<String, Val
         objects.push(object);
     }
     Ok(objects)
+}
+
+/// A CSV reader for what spreadsheet programs save: a header row, cells trimmed, and the
+/// byte-order mark they put before UTF-8 text skipped.
+pub(crate) fn spreadsheet_csv(bytes: &[u8]) -> csv::Reader<&[u8]> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(bytes)
 }
 
 fn cell_value(cell: &str, is_text: bool) -> Value {

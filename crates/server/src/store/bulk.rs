@@ -15,6 +15,7 @@ use parkatlas_core::calendar::{Category, Rating, RequestState};
 use parkatlas_core::wire::{
     inquiry_reference, AnnualFigures, CertificateBody, ChangeKind, EnterpriseBody, InquiryStatus, NewInquiry,
 };
+use sqlx::Row;
 
 /// A park with the id it is stored under.
 pub struct ParkRow {
@@ -173,6 +174,39 @@ impl Store {
 }
 
 impl Store {
+    /// Stores parcels imported into park `park_id` in one transaction, under the ids the
+    /// database hands out (it may hold records already), and logs each for the change feed.
+    pub async fn import_parcels(&self, park_id: i64, parcels: &[NewParcel]) -> anyhow::Result<Vec<i64>> {
+        self.import(ChangeKind::Parcel, "parcels", &PARCEL_COLUMNS, parcels, |query, parcel| {
+            bind_parcel(query, park_id, parcel)
+        })
+        .await
+    }
+
+    /// Stores imported enterprises as [`Store::import_parcels`] stores parcels.
+    pub async fn import_enterprises(&self, enterprises: &[EnterpriseBody]) -> anyhow::Result<Vec<i64>> {
+        self.import(ChangeKind::Enterprise, "enterprises", &ENTERPRISE_COLUMNS, enterprises, bind_enterprise).await
+    }
+
+    /// Inserts `rows` in one transaction and logs each new row as public, at version 1,
+    /// as the API's create endpoints do; returns the ids the database handed out.
+    async fn import<T>(
+        &self,
+        kind: ChangeKind,
+        table: &str,
+        columns: &[&str],
+        rows: &[T],
+        bind: impl for<'q> Fn(AnyQuery<'q>, &T) -> anyhow::Result<AnyQuery<'q>>,
+    ) -> anyhow::Result<Vec<i64>> {
+        let Begun::Fresh(mut write) = self.write(None).await? else { unreachable!("no operation id") };
+        let ids = insert_many(&mut write, table, columns, rows, bind).await?;
+        for id in &ids {
+            write.log_change(kind, *id, 1, false, Audience::Everyone).await?;
+        }
+        write.finish(Outcome { status: 201, version: None, body: String::new() }).await?;
+        Ok(ids)
+    }
+
     /// Counts the rows of the main tables, for the reports of `demo-data` and `import`.
     pub async fn counts(&self) -> sqlx::Result<Counts> {
         let count = |table: &'static str| async move {
@@ -225,35 +259,31 @@ async fn insert_parks(write: &mut Write, rows: &[ParkRow]) -> anyhow::Result<()>
     Ok(())
 }
 
+/// A parcel's columns after its id, in the order [`bind_parcel`] binds them.
+const PARCEL_COLUMNS: [&str; 13] = [
+    "park_id",
+    "code",
+    "land_use",
+    "status",
+    "supply_mode",
+    "occupant_id",
+    "details",
+    "geometry",
+    "area_m2",
+    "west",
+    "south",
+    "east",
+    "north",
+];
+
+/// An enterprise's columns after its id, in the order [`bind_enterprise`] binds them.
+const ENTERPRISE_COLUMNS: [&str; 8] =
+    ["park_id", "credit_code", "name", "industry_code", "size_class", "cohort", "public", "private"];
+
 async fn insert_parcels(write: &mut Write, rows: &[ParcelRow]) -> anyhow::Result<()> {
-    let columns = [
-        "id",
-        "park_id",
-        "code",
-        "land_use",
-        "status",
-        "supply_mode",
-        "occupant_id",
-        "details",
-        "geometry",
-        "area_m2",
-        "west",
-        "south",
-        "east",
-        "north",
-    ];
+    let columns = with_id(&PARCEL_COLUMNS);
     insert_many(write, "parcels", &columns, rows, |query, row| {
-        let body = &row.parcel.body;
-        let query = query
-            .bind(row.id)
-            .bind(row.park_id)
-            .bind(body.code.clone())
-            .bind(to_db(body.land_use))
-            .bind(to_db(body.status))
-            .bind(body.details.supply_mode.map(to_db))
-            .bind(body.details.occupant_id)
-            .bind(stored_details(&body.details)?);
-        Ok(bind_shape(query, &row.parcel.geometry))
+        bind_parcel(query.bind(row.id), row.park_id, &row.parcel)
     })
     .await?;
     for row in rows {
@@ -262,9 +292,22 @@ async fn insert_parcels(write: &mut Write, rows: &[ParcelRow]) -> anyhow::Result
     Ok(())
 }
 
+/// Binds a parcel's columns after its id: park, code, classes, details, then its shape.
+fn bind_parcel<'q>(query: AnyQuery<'q>, park_id: i64, parcel: &NewParcel) -> anyhow::Result<AnyQuery<'q>> {
+    let body = &parcel.body;
+    let query = query
+        .bind(park_id)
+        .bind(body.code.clone())
+        .bind(to_db(body.land_use))
+        .bind(to_db(body.status))
+        .bind(body.details.supply_mode.map(to_db))
+        .bind(body.details.occupant_id)
+        .bind(stored_details(&body.details)?);
+    Ok(bind_shape(query, &parcel.geometry))
+}
+
 async fn insert_enterprises(write: &mut Write, rows: &[EnterpriseRow]) -> anyhow::Result<()> {
-    let columns =
-        ["id", "park_id", "credit_code", "name", "industry_code", "size_class", "cohort", "public", "private"];
+    let columns = with_id(&ENTERPRISE_COLUMNS);
     insert_many(write, "enterprises", &columns, rows, |query, row| bind_enterprise(query.bind(row.id), &row.body))
         .await?;
     for row in rows {
@@ -284,6 +327,11 @@ fn bind_enterprise<'q>(query: AnyQuery<'q>, body: &EnterpriseBody) -> anyhow::Re
         .bind(to_db(body.cohort))
         .bind(serde_json::to_string(&body.public)?)
         .bind(serde_json::to_string(&body.private)?))
+}
+
+/// `id` followed by `columns`: the demo brings its own ids.
+fn with_id<'a>(columns: &[&'a str]) -> Vec<&'a str> {
+    [&["id"], columns].concat()
 }
 
 async fn insert_annual_data(write: &mut Write, rows: &[AnnualRow]) -> anyhow::Result<()> {
@@ -411,26 +459,30 @@ fn utc_text(china: NaiveDateTime) -> String {
 }
 
 /// Inserts `rows` into `table` with as few statements as the parameter limits allow;
-/// `bind` binds one row's values in the order of `columns`.
+/// `bind` binds one row's values in the order of `columns`. Returns the ids of the new
+/// rows, in no particular order.
 async fn insert_many<T>(
     write: &mut Write,
     table: &str,
     columns: &[&str],
     rows: &[T],
     bind: impl for<'q> Fn(AnyQuery<'q>, &T) -> anyhow::Result<AnyQuery<'q>>,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Vec<i64>> {
     let per_statement = (MAX_PARAMETERS_PER_STATEMENT / columns.len()).min(MAX_ROWS_PER_STATEMENT);
+    let mut ids = Vec::with_capacity(rows.len());
     for chunk in rows.chunks(per_statement) {
         let values = (0..chunk.len())
             .map(|row| format!("({})", super::placeholders(row * columns.len() + 1, columns.len())))
             .collect::<Vec<_>>()
             .join(", ");
-        let sql = format!("INSERT INTO {table} ({}) VALUES {values}", columns.join(", "));
+        let sql = format!("INSERT INTO {table} ({}) VALUES {values} RETURNING id", columns.join(", "));
         let mut query = sqlx::query(&sql);
         for row in chunk {
             query = bind(query, row)?;
         }
-        query.execute(write.connection()).await?;
+        for inserted in query.fetch_all(write.connection()).await? {
+            ids.push(inserted.try_get::<i64, _>(0)?);
+        }
     }
-    Ok(())
+    Ok(ids)
 }

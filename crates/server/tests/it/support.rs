@@ -17,6 +17,8 @@ use tower::ServiceExt;
 pub struct TestServer {
     pub dir: tempfile::TempDir,
     pub router: axum::Router,
+    /// The database behind the router, for running the `parkatlas` binary on it.
+    pub database_url: String,
 }
 
 impl TestServer {
@@ -48,7 +50,7 @@ impl TestServer {
         let store = Store::open(&url).await.unwrap();
         std::fs::write(dir.path().join("index.html"), "<!doctype html><title>parkatlas</title>").unwrap();
         let router = app(adjust(AppState::new(store, TileProvider::None)), dir.path());
-        TestServer { dir, router }
+        TestServer { dir, router, database_url: url }
     }
 
     pub async fn with_demo_data() -> TestServer {
