@@ -91,7 +91,8 @@ pub struct ParcelDetails {
     /// The 标准地 conditions the parcel is offered with.
     #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
     pub terms: Option<StandardLandTerms>,
-    /// What has been built, for the land-use intensity indicators.
+    /// What has been built and is earned, for the land-use intensity indicators: the
+    /// occupant's private figures, sent only to its users, the park's officers and admins.
     #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
     pub development: Option<Development>,
     #[cfg_attr(feature = "openapi", schema(value_type = Object))]

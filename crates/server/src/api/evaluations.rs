@@ -81,11 +81,15 @@ pub async fn create(
 ) -> Result<Response, ApiError> {
     let user = match body.park_id {
         Some(park_id) => caller.require_park(park_id)?,
-        None => caller.require_admin().map_err(|_| {
-            ApiError::Forbidden(
-                "only city admins may evaluate the whole city; name one of your parks in park_id".into(),
-            )
-        })?,
+        // The public gets 401 like everywhere else; only signed-in non-admins get the 403.
+        None => {
+            caller.signed_in()?;
+            caller.require_admin().map_err(|_| {
+                ApiError::Forbidden(
+                    "only city admins may evaluate the whole city; name one of your parks in park_id".into(),
+                )
+            })?
+        }
     };
     let created_by = user.id;
     let mut write = match sync::begin(&state.store, &caller, operation, "POST", uri.path()).await? {

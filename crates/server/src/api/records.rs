@@ -11,7 +11,7 @@ use crate::AppState;
 /// The records of `kind` among `ids` that `caller` may see, as `(id, JSON)`.
 pub async fn load(
     state: &AppState,
-    _caller: &Caller,
+    caller: &Caller,
     kind: ChangeKind,
     ids: &[i64],
 ) -> Result<Vec<(i64, Value)>, ApiError> {
@@ -26,17 +26,15 @@ pub async fn load(
         }
         ChangeKind::Parcel => {
             for parcel in state.store.parcels_by_id(ids).await? {
-                loaded.push((parcel.id, to_json(&parcel)?));
+                loaded.push((parcel.id, to_json(&super::parcels::view(caller, parcel))?));
             }
         }
         ChangeKind::Enterprise => {
-            let caller = _caller;
             for enterprise in state.store.enterprises_by_id(ids).await? {
                 loaded.push((enterprise.id, to_json(&super::enterprises::view(caller, enterprise))?));
             }
         }
         ChangeKind::AnnualData => {
-            let caller = _caller;
             for year in state.store.annual_data_by_id(ids).await? {
                 if caller.sees_enterprise(year.record.enterprise_id, year.park_id) {
                     loaded.push((year.id, to_json(&year.record)?));
@@ -60,7 +58,6 @@ pub async fn load(
             }
         }
         ChangeKind::Request => {
-            let caller = _caller;
             for request in state.store.requests_by_id(ids).await? {
                 if caller.sees_enterprise(request.enterprise_id, request.park_id) {
                     loaded.push((request.id, to_json(&request)?));
@@ -68,7 +65,6 @@ pub async fn load(
             }
         }
         ChangeKind::Inquiry => {
-            let caller = _caller;
             for inquiry in state.store.inquiries_by_id(ids).await? {
                 if caller.manages_park(inquiry.park_id) {
                     loaded.push((inquiry.id, to_json(&inquiry)?));

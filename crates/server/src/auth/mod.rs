@@ -99,6 +99,15 @@ impl Caller {
         self.manages_park(park_id) || self.user().is_some_and(|user| user.enterprise_id == Some(enterprise_id))
     }
 
+    /// May see what a parcel's occupant builds and earns on it (output, tax, energy): the
+    /// occupant's own users, the park's officers, admins. Without an occupant, its officers.
+    pub fn sees_parcel_figures(&self, park_id: i64, occupant_id: Option<i64>) -> bool {
+        match occupant_id {
+            Some(enterprise_id) => self.sees_enterprise(enterprise_id, park_id),
+            None => self.manages_park(park_id),
+        }
+    }
+
     /// 401 for the public, 403 for an account that does not manage `park_id`.
     pub fn require_park(&self, park_id: i64) -> Result<&UserRecord, ApiError> {
         let user = self.signed_in()?;

@@ -16,7 +16,7 @@ use crate::support::{Answer, Session, TestServer};
 const MARK: &str = "梯队测试";
 
 /// An enterprise body in park `park_id`; `n` makes its credit code and name unique.
-fn body(park_id: i64, n: u32) -> Value {
+pub(crate) fn body(park_id: i64, n: u32) -> Value {
     let code = CreditCode::with_check_character(&format!("91420100MA7E{n:05}")).unwrap();
     json!({
         "park_id": park_id, "credit_code": code, "name": format!("{MARK}企业{n}（演示）"), "industry_code": "C3670",
@@ -28,7 +28,7 @@ fn body(park_id: i64, n: u32) -> Value {
 }
 
 /// One year of figures: 营业收入 3000 万, 主营 2800 万, R&D 100 万, tax 350 万 on 20 亩.
-fn figures(tax: f64) -> Value {
+pub(crate) fn figures(tax: f64) -> Value {
     json!({
         "efficiency": { "land_area_mu": 20.0, "tax_wan_yuan": tax, "revenue_wan_yuan": 3000.0, "energy_tce": 800.0 },
         "accounts": { "revenue_wan_yuan": 3000.0, "main_business_revenue_wan_yuan": 2800.0, "rd_expense_wan_yuan": 100.0 }
@@ -529,7 +529,7 @@ async fn feed_end(server: &TestServer) -> i64 {
 }
 
 /// Percent-encodes a query value (the names are Chinese).
-fn urlencode(text: &str) -> String {
+pub(crate) fn urlencode(text: &str) -> String {
     text.bytes()
         .map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") })
         .collect()

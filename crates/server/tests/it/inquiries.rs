@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 use crate::requests::all_changes;
 use crate::support::{Answer, TestServer};
 
-fn inquiry() -> Value {
+pub(crate) fn inquiry() -> Value {
     json!({
         "name": " 王经理 ", "organisation": "示例新材料有限公司", "phone": "138-1234-5678", "email": "",
         "industry": "新材料", "planned_investment_wan_yuan": 50000.0, "land_need_mu": 80.0,

@@ -8,17 +8,17 @@ use serde_json::{json, Value};
 
 use crate::support::{Answer, Session, TestServer};
 
-fn general_request() -> Value {
+pub(crate) fn general_request() -> Value {
     json!({ "category": "general", "title": "厂房屋面漏水", "body": "3号厂房屋面雨天漏水，请协调维修。" })
 }
 
 /// Files `body` as `enterprise`; returns the record.
-async fn file(enterprise: &Session<'_>, body: &Value) -> Value {
+pub(crate) async fn file(enterprise: &Session<'_>, body: &Value) -> Value {
     enterprise.call(Method::POST, "/api/v1/requests").json(body).send().await.json(StatusCode::CREATED)
 }
 
 /// Sends one step of request `id` as `session`, naming `version`.
-async fn step(session: &Session<'_>, id: i64, version: i64, body: Value) -> Answer {
+pub(crate) async fn step(session: &Session<'_>, id: i64, version: i64, body: Value) -> Answer {
     let path = format!("/api/v1/requests/{id}/events");
     session.call(Method::POST, &path).header("if-match", &format!("\"{version}\"")).json(&body).send().await
 }
