@@ -22,7 +22,7 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use axum::extract::State;
-use axum::http::Request;
+use axum::http::{header, HeaderValue, Request};
 use axum::routing::get;
 use axum::Router;
 use parkatlas_core::wire::TileProvider;
@@ -30,6 +30,7 @@ use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::auth::limits::RateLimits;
@@ -63,7 +64,11 @@ pub fn app(state: AppState, static_dir: &Path) -> Router {
     let spa = ServeDir::new(static_dir).fallback(ServeFile::new(static_dir.join("index.html")));
     let spa = Router::new().fallback_service(spa).layer(axum::middleware::map_response(cache_policy));
     Router::new()
-        .nest("/api/v1", api::router())
+        // Answers depend on who asks: a cache must not hand one caller's answer to another.
+        .nest(
+            "/api/v1",
+            api::router().layer(SetResponseHeaderLayer::appending(header::VARY, HeaderValue::from_static("cookie"))),
+        )
         .route("/healthz", get(healthz))
         .merge(spa)
         .with_state(state)
@@ -131,10 +136,12 @@ pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         .with_context(|| format!("cannot listen on {}:{}", args.bind, args.port))?;
     let address = listener.local_addr()?;
     println!("parkatlas is running at http://{address}/  (Ctrl-C stops it)");
-    let state = AppState { secure_cookies: !args.insecure_cookies, ..AppState::new(store, tiles) };
+    let state = AppState { secure_cookies: !args.insecure_cookies, ..AppState::new(store.clone(), tiles) };
     // Connection addresses feed the rate limits on login and anonymous inquiries.
     let service = app(state, &args.static_dir).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await?;
+    store.close().await.context("cannot close the database cleanly")?;
+    tracing::info!("stopped");
     Ok(())
 }
 

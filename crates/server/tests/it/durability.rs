@@ -1,7 +1,8 @@
 //! Durability: the real server, killed with SIGKILL while clients submit idempotent
 //! writes, restarted on the same database; every client then retries every operation it
 //! started. Each acknowledged write must be present exactly once, and each retry of an
-//! acknowledged one must get the first answer back.
+//! acknowledged one must get the first answer back. And the other way to stop: SIGTERM
+//! ends the server cleanly, with the SQLite file holding everything.
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
@@ -151,4 +152,23 @@ async fn acknowledged_writes_survive_sigkill_exactly_once_on_postgresql() {
         Ok(admin_url) => kill_during_writes_then_retry(&fresh_postgres_database(&admin_url).await).await,
         Err(_) => eprintln!("PARKATLAS_TEST_POSTGRES is not set: the PostgreSQL durability test was SKIPPED"),
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_stops_the_server_cleanly_leaving_no_write_ahead_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = Server::start(&database_url(dir.path()), dir.path());
+    let client = reqwest::Client::new();
+    let session = login(&client, &server.url).await;
+    assert_eq!(submit(&client, &server.url, &session, 0).await.map(|(status, _)| status), Some(201));
+
+    let terminated = Command::new("kill").args(["-TERM", &server.child.id().to_string()]).status().unwrap();
+    assert!(terminated.success());
+    let exit = server.child.wait().unwrap();
+    assert!(exit.success(), "exit status after SIGTERM: {exit}");
+    let wal = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .find(|entry| entry.file_name().to_string_lossy().ends_with("-wal"));
+    assert!(wal.is_none_or(|entry| entry.metadata().unwrap().len() == 0), "the write-ahead log was checkpointed");
 }
