@@ -139,7 +139,10 @@ impl Store {
     pub async fn parcels_in_view(&self, view: BoundingBox, zoom: u8) -> anyhow::Result<ParcelCollection> {
         let rows: Vec<ParcelRow> = sqlx::query_as(&format!(
             "SELECT {PARCEL_COLUMNS} FROM parcels
-             WHERE east >= $1 AND west <= $2 AND north >= $3 AND south <= $4 ORDER BY id"
+             WHERE id IN (SELECT id FROM parcel_extents
+                          WHERE east >= $1 AND west <= $2 AND north >= $3 AND south <= $4)
+               AND east >= $1 AND west <= $2 AND north >= $3 AND south <= $4
+             ORDER BY id"
         ))
         .bind(view.west)
         .bind(view.east)

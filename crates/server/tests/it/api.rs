@@ -78,6 +78,42 @@ mod viewport {
     }
 
     #[tokio::test]
+    async fn a_moved_parcel_is_found_where_it_now_is_and_a_deleted_one_nowhere() {
+        for server in TestServer::each_backend().await {
+            let ids_in = |bbox: String| {
+                let server = &server;
+                async move {
+                    let path = format!("/api/v1/parcels?bbox={bbox}&zoom=18");
+                    let found: ParcelCollection = server.get_json(&path, StatusCode::OK).await;
+                    found.features.into_iter().map(|f| f.id).collect::<Vec<_>>()
+                }
+            };
+            let (empty_land, parcel) = ("100.0,20.0,100.1,20.1", 1);
+            let old: serde_json::Value = server.get_json(&format!("/api/v1/parcels/{parcel}"), StatusCode::OK).await;
+            let body = serde_json::json!({
+                "code": old["properties"]["code"], "land_use": old["properties"]["land_use"],
+                "status": old["properties"]["status"],
+                "geometry": { "type": "Polygon", "coordinates": [[[100.02, 20.02], [100.03, 20.02], [100.03, 20.03], [100.02, 20.03], [100.02, 20.02]]] }
+            });
+            let officer = server.login("officer.guanggu").await;
+            let moved = officer.call(axum::http::Method::PUT, "/api/v1/parcels/1").header("if-match", "\"1\"");
+            assert_eq!(moved.json(&body).send().await.status, StatusCode::OK);
+            assert_eq!(ids_in(empty_land.to_string()).await, [parcel]);
+            let b = parkatlas_core::geometry::Shape::from_geojson(
+                &serde_json::from_value(old["geometry"].clone()).unwrap(),
+            )
+            .unwrap()
+            .bounding_box();
+            let old_place = format!("{},{},{},{}", b.west, b.south, b.east, b.north);
+            assert!(!ids_in(old_place).await.contains(&parcel));
+
+            let deleted = officer.call(axum::http::Method::DELETE, "/api/v1/parcels/1").header("if-match", "\"2\"");
+            assert_eq!(deleted.send().await.status, StatusCode::NO_CONTENT);
+            assert!(ids_in(empty_land.to_string()).await.is_empty());
+        }
+    }
+
+    #[tokio::test]
     async fn an_empty_stretch_of_map_has_no_parcels() {
         for server in TestServer::each_backend().await {
             let none: ParcelCollection =
