@@ -1,6 +1,6 @@
 # The two commands of parkatlas. Both install what they need first, and skip every
 # step that is already done.
-.PHONY: run test
+.PHONY: run test bench-api
 
 ## Build the SPA and the server, then serve them with the demo data at http://127.0.0.1:8080/
 run:
@@ -9,3 +9,7 @@ run:
 ## Run every test: lints, native tests, the wasm build, browser journeys
 test:
 	@scripts/test
+
+## Benchmark the API with wrk at ~50,000 parcels (writes benchmarks/api.md)
+bench-api:
+	@scripts/bench-api
