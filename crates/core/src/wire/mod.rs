@@ -9,6 +9,8 @@ mod details;
 mod enterprise;
 mod evaluation;
 mod inquiry;
+mod land;
+mod park_statistics;
 mod request;
 mod session;
 mod sync;
@@ -27,6 +29,11 @@ pub use evaluation::{
     ProfileRecord, MAX_PROFILE_KEY_CHARS, MAX_PROFILE_NAME_CHARS,
 };
 pub use inquiry::{inquiry_reference, InquiryReceipt, InquiryRecord, InquiryStatus, InquiryUpdate, NewInquiry};
+pub use land::{
+    LandFilter, LandMatch, LandSearch, QueryProblem, DEFAULT_LAND_LIMIT, MAX_FILTER_MU, MAX_LAND_LIMIT,
+    MAX_SEARCH_CHARS,
+};
+pub use park_statistics::{LandTally, ParkStatistics, PublishedClasses, TierTally};
 pub use request::{
     actor_may, attachment_name_problem, is_attachment_type, AttachmentInfo, NewRequest, RequestAction, RequestDue,
     RequestEvent, RequestRecord, ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES,
@@ -170,6 +177,16 @@ pub enum LandUse {
     Commercial,
     /// 公共管理与公共服务用地
     Public,
+}
+
+impl LandUse {
+    pub const ALL: [LandUse; 5] = [
+        LandUse::Industrial,
+        LandUse::InnovativeIndustrial,
+        LandUse::Warehousing,
+        LandUse::Commercial,
+        LandUse::Public,
+    ];
 }
 
 /// Public facts about a parcel.

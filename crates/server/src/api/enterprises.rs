@@ -183,7 +183,7 @@ fn tier_profile(
 }
 
 /// The parks are in China: "today" is the date at +08:00, whatever the server's zone.
-fn today_in_china() -> NaiveDate {
+pub(super) fn today_in_china() -> NaiveDate {
     let china = FixedOffset::east_opt(8 * 3600).expect("+08:00 is a valid offset");
     Utc::now().with_timezone(&china).date_naive()
 }

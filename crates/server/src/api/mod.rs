@@ -16,6 +16,7 @@ pub(crate) mod enterprises;
 mod evaluations;
 mod id;
 mod inquiries;
+mod land;
 pub(crate) mod parcels;
 mod parks;
 mod profiles;
@@ -59,6 +60,8 @@ pub fn router() -> Router<AppState> {
         .routes(routes!(parks::list, parks::create))
         .routes(routes!(parks::get, parks::replace))
         .routes(routes!(parks::parcels, parcels::create))
+        .routes(routes!(parks::statistics))
+        .routes(routes!(land::search))
         .routes(routes!(parcels::in_view))
         .routes(routes!(parcels::get, parcels::replace, parcels::delete))
         .routes(routes!(session::current, session::login, session::logout))

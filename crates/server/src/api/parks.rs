@@ -6,10 +6,12 @@ use axum::response::Response;
 use axum::Json;
 use parkatlas_core::geometry::Shape;
 use parkatlas_core::wire::{
-    ErrorBody, Feature, FeatureCollection, ParcelCollection, ParcelProperties, ParkBody, ParkCollection, ParkProperties,
+    ErrorBody, Feature, FeatureCollection, ParcelCollection, ParcelProperties, ParkBody, ParkCollection,
+    ParkProperties, ParkStatistics,
 };
 
 use super::body::JsonBody;
+use super::enterprises::today_in_china;
 use super::id::Id;
 use super::sync::{self, IfMatch, IfNoneMatch, OperationId, Tagged};
 use crate::auth::Caller;
@@ -95,6 +97,16 @@ pub async fn replace(
     responses((status = 200, body = FeatureCollection<ParcelProperties>), (status = 404, body = ErrorBody)))]
 pub async fn parcels(State(state): State<AppState>, Id(park_id): Id) -> Result<Json<ParcelCollection>, ApiError> {
     state.store.parcels_of_park(park_id).await?.map(Json).ok_or(ApiError::NotFound { resource: "park", id: park_id })
+}
+
+/// What the park's public profile counts: parcels and area by status, enterprises, how
+/// many hold each kind of certificate today (in China), and its latest evaluation's class
+/// counts. Counts only, never one enterprise's figures.
+#[utoipa::path(get, path = "/parks/{id}/statistics", tag = "map", params(("id" = i64, Path)),
+    responses((status = 200, body = ParkStatistics), (status = 404, body = ErrorBody)))]
+pub async fn statistics(State(state): State<AppState>, Id(id): Id) -> Result<Json<ParkStatistics>, ApiError> {
+    let statistics = state.store.park_statistics(id, today_in_china()).await?;
+    statistics.map(Json).ok_or(ApiError::NotFound { resource: "park", id })
 }
 
 /// A park body that passed every check, with its boundary as a core shape.

@@ -314,7 +314,7 @@ impl Store {
 }
 
 /// `%part%` with LIKE's wildcards in `part` taken literally.
-fn like_pattern(part: &str) -> String {
+pub(super) fn like_pattern(part: &str) -> String {
     let escaped = part.to_ascii_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
     format!("%{escaped}%")
 }

@@ -138,11 +138,8 @@ impl Store {
     /// The parcels whose extent overlaps `view`, simplified for drawing at `zoom`.
     pub async fn parcels_in_view(&self, view: BoundingBox, zoom: u8) -> anyhow::Result<ParcelCollection> {
         let rows: Vec<ParcelRow> = sqlx::query_as(&format!(
-            "SELECT {PARCEL_COLUMNS} FROM parcels
-             WHERE id IN (SELECT id FROM parcel_extents
-                          WHERE east >= $1 AND west <= $2 AND north >= $3 AND south <= $4)
-               AND east >= $1 AND west <= $2 AND north >= $3 AND south <= $4
-             ORDER BY id"
+            "SELECT {PARCEL_COLUMNS} FROM parcels p WHERE {} ORDER BY id",
+            overlapping(["$1", "$2", "$3", "$4"])
         ))
         .bind(view.west)
         .bind(view.east)
@@ -413,6 +410,17 @@ impl ParcelRow {
             },
         ))
     }
+}
+
+/// The condition that parcel `p`'s extent overlaps the box whose west, east, south and
+/// north edges are the parameters `edges`. The extent index (an R*Tree on SQLite, see
+/// migration 0005) finds the candidates; the exact test on `p` decides.
+pub(super) fn overlapping([west, east, south, north]: [&str; 4]) -> String {
+    format!(
+        "p.id IN (SELECT id FROM parcel_extents
+                  WHERE east >= {west} AND west <= {east} AND north >= {south} AND south <= {north})
+         AND p.east >= {west} AND p.west <= {east} AND p.north >= {south} AND p.south <= {north}"
+    )
 }
 
 /// Binds what parks and parcels store of a shape, in their shared column order:

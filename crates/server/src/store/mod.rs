@@ -11,6 +11,8 @@
 //!   bounding box precomputed so that reads need no geometry work.
 //! - [`write`]: the transaction every change goes through (client operation ids, the
 //!   change log behind `GET /changes`, optimistic versions).
+//! - [`land`]: finding land across every park (`GET /land`).
+//! - [`statistics`]: what a park's public profile counts (`GET /parks/{id}/statistics`).
 //! - [`users`]: accounts and sessions.
 
 pub mod bulk;
@@ -18,8 +20,10 @@ pub mod changes;
 pub mod enterprises;
 pub mod evaluations;
 pub mod inquiries;
+pub mod land;
 pub mod map;
 pub mod requests;
+pub mod statistics;
 pub mod users;
 pub mod write;
 
@@ -116,6 +120,26 @@ impl Store {
 }
 
 pub(crate) type AnyQuery<'q> = sqlx::query::Query<'q, Any, AnyArguments<'q>>;
+pub(crate) type AnyQueryAs<'q, O> = sqlx::query::QueryAs<'q, Any, O, AnyArguments<'q>>;
+
+/// A value for a numbered parameter of a statement whose conditions are chosen at run time.
+pub(crate) enum Value {
+    Int(i64),
+    Real(f64),
+    Text(String),
+}
+
+/// Binds `values` to `$1`, `$2`, … of `query`, in order.
+pub(crate) fn bind_values<'q, O>(mut query: AnyQueryAs<'q, O>, values: &'q [Value]) -> AnyQueryAs<'q, O> {
+    for value in values {
+        query = match value {
+            Value::Int(n) => query.bind(*n),
+            Value::Real(x) => query.bind(*x),
+            Value::Text(text) => query.bind(text.as_str()),
+        };
+    }
+    query
+}
 
 /// Adds `mode=rwc` (create the file if missing) to a SQLite URL and creates its directory:
 /// a new deployment names a file in a directory that may not exist yet.

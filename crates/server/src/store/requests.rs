@@ -15,12 +15,11 @@ use parkatlas_core::calendar::{
 };
 use parkatlas_core::text::Bilingual;
 use parkatlas_core::wire::{AttachmentInfo, ChangeKind, NewRequest, RequestDue, RequestEvent, RequestRecord};
-use sqlx::any::AnyArguments;
-use sqlx::{Any, AnyConnection};
+use sqlx::AnyConnection;
 
 use super::map::Versioned;
 use super::write::{Audience, Write};
-use super::{from_db, now_text, to_db, Store};
+use super::{from_db, now_text, to_db, AnyQueryAs, Store, Value};
 
 /// The §6 rules and the working-day calendar every deadline is computed with.
 static SERVICE_RULES: LazyLock<ServiceRules> = LazyLock::new(ServiceRules::china_default);
@@ -295,12 +294,6 @@ async fn insert_event(
     Ok(())
 }
 
-/// A bound value of a [`Filter`].
-enum Value {
-    Int(i64),
-    Text(String),
-}
-
 /// A condition on `service_requests r` with its numbered parameters, shared by the three
 /// queries that read requests whole.
 struct Filter {
@@ -316,17 +309,8 @@ impl Filter {
         }
     }
 
-    fn bind<'q, O>(
-        &'q self,
-        mut query: sqlx::query::QueryAs<'q, Any, O, AnyArguments<'q>>,
-    ) -> sqlx::query::QueryAs<'q, Any, O, AnyArguments<'q>> {
-        for value in &self.values {
-            query = match value {
-                Value::Int(n) => query.bind(*n),
-                Value::Text(text) => query.bind(text.as_str()),
-            };
-        }
-        query
+    fn bind<'q, O>(&'q self, query: AnyQueryAs<'q, O>) -> AnyQueryAs<'q, O> {
+        super::bind_values(query, &self.values)
     }
 }
 

@@ -128,6 +128,11 @@ fn table() -> Vec<Row> {
         row(PUT, "/parks/{park_2}", Park, [401, 403, 403, 403, 200, 200]),
         row(GET, "/parks/{park_1}/parcels", Nothing, ALL),
         row(GET, "/parks/{park_2}/parcels", Nothing, ALL),
+        // A park's statistics are counts, and finding land lists occupants by their public
+        // names: both public (the leak check reads them for every role).
+        row(GET, "/parks/{park_1}/statistics", Nothing, ALL),
+        row(GET, "/parks/{park_2}/statistics", Nothing, ALL),
+        row(GET, "/land?park={park_1}&status=producing", Nothing, ALL),
         row(POST, "/parks/{park_1}/parcels", NewParcel, [401, 403, 403, 201, 403, 201]),
         row(POST, "/parks/{park_2}/parcels", NewParcel, [401, 403, 403, 403, 201, 201]),
         row(GET, "/parcels?bbox=113.5,30.0,115.0,31.0&zoom=12", Nothing, ALL),
@@ -840,6 +845,8 @@ impl<'a> World<'a> {
             "/requests?state=received",
             "/inquiries?status=new",
             "/evaluations?park_id={park_1}",
+            "/land?park={park_2}&status=producing",
+            "/land?limit=500",
         ] {
             rows.push(row(GET, path, Body::Nothing, [0; 6]));
         }
