@@ -60,8 +60,11 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
 /// The whole HTTP service: the API, the health check, and the SPA from `static_dir`.
 pub fn app(state: AppState, static_dir: &Path) -> Router {
-    // Unknown paths get index.html so that the SPA's own routes survive a reload.
-    let spa = ServeDir::new(static_dir).fallback(ServeFile::new(static_dir.join("index.html")));
+    // Unknown paths get index.html so that the SPA's own routes survive a reload. The build
+    // leaves `.br` and `.gz` copies beside each file (scripts/precompress.mjs): compressed
+    // once at the highest level rather than on every request at a fast one.
+    let index = ServeFile::new(static_dir.join("index.html")).precompressed_br().precompressed_gzip();
+    let spa = ServeDir::new(static_dir).precompressed_br().precompressed_gzip().fallback(index);
     let spa = Router::new().fallback_service(spa).layer(axum::middleware::map_response(cache_policy));
     Router::new()
         // Answers depend on who asks: a cache must not hand one caller's answer to another.
@@ -105,11 +108,13 @@ async fn cache_policy(
     response
 }
 
-/// True for names like `/parkatlas-web-6f235db6c22cacf7_bg.wasm`: a dash, 16 hex digits, then the extension.
+/// True for names like `/parkatlas-web-6f235db6c22cacf7_bg.wasm`: a dash, the hash in hex, then the extension.
+/// Trunk writes the 64-bit hash without leading zeros, so it has 13 to 16 digits (rarely fewer).
 fn is_content_hashed(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or_default();
     let stem = name.split('.').next().unwrap_or_default().trim_end_matches("_bg");
-    stem.rsplit_once('-').is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| (13..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 async fn healthz(State(state): State<AppState>) -> Result<&'static str, ApiError> {

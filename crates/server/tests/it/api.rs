@@ -210,8 +210,31 @@ async fn hashed_assets_are_immutable_and_index_html_is_revalidated() {
         }
     };
     assert_eq!(cache_control("/main-89b14aac6850720c.css").await, "public, max-age=31536000, immutable");
+    // Trunk drops the hash's leading zeros: 15 digits are a hash too.
+    std::fs::write(server.dir.path().join("leaflet-6c92c0056ca7a79.css"), "a{}").unwrap();
+    assert_eq!(cache_control("/leaflet-6c92c0056ca7a79.css").await, "public, max-age=31536000, immutable");
     assert_eq!(cache_control("/").await, "no-cache");
     assert_eq!(cache_control("/parks/1").await, "no-cache");
+}
+
+#[tokio::test]
+async fn the_builds_brotli_copy_is_served_to_browsers_that_take_it() {
+    let server = TestServer::with_demo_data().await;
+    let dir = server.dir.path();
+    std::fs::write(dir.join("app-89b14aac6850720c.js"), "plain").unwrap();
+    std::fs::write(dir.join("app-89b14aac6850720c.js.br"), "brotli bytes").unwrap();
+    let fetch = |encoding: &'static str| {
+        let router = server.router.clone();
+        async move {
+            let request =
+                Request::get("/app-89b14aac6850720c.js").header("accept-encoding", encoding).body(Body::empty());
+            let response = router.oneshot(request.unwrap()).await.unwrap();
+            let used = response.headers().get("content-encoding").map(|v| v.to_str().unwrap().to_string());
+            (used, axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap())
+        }
+    };
+    assert_eq!(fetch("br, gzip").await, (Some("br".to_string()), "brotli bytes".into()));
+    assert_eq!(fetch("identity").await, (None, "plain".into()));
 }
 
 #[tokio::test]
