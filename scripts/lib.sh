@@ -46,9 +46,15 @@ rustup_wasm_ready() {
 
 # Exports what a wasm build needs on this machine. Call after scripts/setup.
 wasm_env() {
+  # RUSTFLAGS replaces .cargo/config.toml's wasm rustflags, so it repeats them: no
+  # reference types (see there), and type-erased Leptos components for a smaller download.
+  export RUSTFLAGS="-Ctarget-feature=-reference-types --cfg=erase_components"
   if rustup_wasm_ready; then
     export CARGO_TARGET_DIR="$PWD/target/wasm"
   elif debian_wasm_ready; then
+    # The standard library is compiled here too, so it can leave out panic locations and
+    # Debug formatting the app never shows.
+    RUSTFLAGS="$RUSTFLAGS -Zlocation-detail=none -Zfmt-debug=none"
     # /usr/bin first so Debian's cargo and rustc (which have the std source) are used;
     # a target directory of its own so the two compilers never rebuild each other's
     # host artifacts; build-std through the environment so native builds never see it.

@@ -1,8 +1,12 @@
 //! The client of the `/api/v1` JSON API: one fetch helper that aborts when the
 //! calling reactive scope is cleaned up, and one typed function per endpoint.
 
-use gloo_net::http::Request;
-use parkatlas_core::wire::{ClientConfig, ErrorBody, ParcelCollection, ParkCollection};
+use gloo_net::http::{Request, Response};
+use parkatlas_core::geometry::BoundingBox;
+use parkatlas_core::wire::{
+    ClientConfig, ErrorBody, InquiryReceipt, LandFilter, LandSearch, NewInquiry, ParcelRecord, ParkCollection,
+    ParkRecord, ParkStatistics,
+};
 use serde::de::DeserializeOwned;
 
 use crate::i18n::Texts;
@@ -13,7 +17,7 @@ pub enum ApiFailure {
     /// No response: offline, server down, or the request was aborted.
     Network,
     /// The server answered with an error status and, usually, an [`ErrorBody`].
-    Status { status: u16, message: Option<String> },
+    Status { status: u16, message: Option<String>, field: Option<String> },
     /// The response was not the JSON this version of the app expects.
     Unreadable,
 }
@@ -23,19 +27,19 @@ impl ApiFailure {
     pub fn describe(&self, texts: &Texts) -> String {
         match self {
             ApiFailure::Network => texts.error_network.to_string(),
-            ApiFailure::Status { status, message: Some(message) } => {
+            ApiFailure::Status { status, message: Some(message), .. } => {
                 format!("{} ({status}): {message}", texts.error_server)
             }
-            ApiFailure::Status { status, message: None } => format!("{} ({status})", texts.error_server),
+            ApiFailure::Status { status, message: None, .. } => format!("{} ({status})", texts.error_server),
             ApiFailure::Unreadable => texts.error_unreadable.to_string(),
         }
     }
 }
 
-/// GETs `path` and decodes its JSON. An in-flight request is aborted when the
-/// reactive owner that started it is disposed (e.g. the page is left), so a slow
-/// mobile connection never delivers data into a page that is gone.
-async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiFailure> {
+/// An abort signal for a request, aborted when the reactive owner that started it is
+/// disposed (e.g. the page is left or a newer request replaces it), so a slow mobile
+/// connection never delivers data into a view that is gone.
+fn abort_on_cleanup() -> Option<web_sys::AbortSignal> {
     let controller = send_wrapper::SendWrapper::new(web_sys::AbortController::new().ok());
     let signal = controller.as_ref().map(|c| c.signal());
     leptos::prelude::on_cleanup(move || {
@@ -43,12 +47,31 @@ async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiFailure> {
             controller.abort();
         }
     });
-    let response = Request::get(path).abort_signal(signal.as_ref()).send().await.map_err(|_| ApiFailure::Network)?;
-    if !response.ok() {
-        let message = response.json::<ErrorBody>().await.ok().map(|body| body.error.message);
-        return Err(ApiFailure::Status { status: response.status(), message });
+    signal
+}
+
+/// The response if its status is a success, else the failure its error body describes.
+async fn checked(response: Response) -> Result<Response, ApiFailure> {
+    if response.ok() {
+        return Ok(response);
     }
-    response.json().await.map_err(|_| ApiFailure::Unreadable)
+    let body = response.json::<ErrorBody>().await.ok();
+    Err(ApiFailure::Status {
+        status: response.status(),
+        message: body.as_ref().map(|body| body.error.message.clone()),
+        field: body.and_then(|body| body.error.field),
+    })
+}
+
+async fn get(path: &str) -> Result<Response, ApiFailure> {
+    let signal = abort_on_cleanup();
+    let response = Request::get(path).abort_signal(signal.as_ref()).send().await.map_err(|_| ApiFailure::Network)?;
+    checked(response).await
+}
+
+/// GETs `path` and decodes its JSON.
+async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiFailure> {
+    get(path).await?.json().await.map_err(|_| ApiFailure::Unreadable)
 }
 
 pub async fn config() -> Result<ClientConfig, ApiFailure> {
@@ -59,6 +82,46 @@ pub async fn parks() -> Result<ParkCollection, ApiFailure> {
     get_json("/api/v1/parks").await
 }
 
-pub async fn parcels_of_park(park_id: i64) -> Result<ParcelCollection, ApiFailure> {
-    get_json(&format!("/api/v1/parks/{park_id}/parcels")).await
+pub async fn park(id: i64) -> Result<ParkRecord, ApiFailure> {
+    get_json(&format!("/api/v1/parks/{id}")).await
+}
+
+pub async fn park_statistics(id: i64) -> Result<ParkStatistics, ApiFailure> {
+    get_json(&format!("/api/v1/parks/{id}/statistics")).await
+}
+
+/// The parcels in a viewport as the response text: the map decodes it itself (see
+/// `map::decode`) and times the decoding with the drawing.
+pub async fn parcels_in_view(bbox: BoundingBox, zoom: u8) -> Result<String, ApiFailure> {
+    let BoundingBox { west, south, east, north } = bbox;
+    let path = format!("/api/v1/parcels?bbox={west:.6},{south:.6},{east:.6},{north:.6}&zoom={zoom}");
+    get(&path).await?.text().await.map_err(|_| ApiFailure::Network)
+}
+
+pub async fn parcel(id: i64) -> Result<ParcelRecord, ApiFailure> {
+    get_json(&format!("/api/v1/parcels/{id}")).await
+}
+
+/// Parcels matching `filter`, within `bbox` when given, largest first.
+pub async fn find_land(filter: &LandFilter, bbox: Option<BoundingBox>, limit: u32) -> Result<LandSearch, ApiFailure> {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    for (key, value) in filter.to_pairs() {
+        query.append_pair(key, &value);
+    }
+    if let Some(BoundingBox { west, south, east, north }) = bbox {
+        query.append_pair("bbox", &format!("{west:.6},{south:.6},{east:.6},{north:.6}"));
+    }
+    query.append_pair("limit", &limit.to_string());
+    get_json(&format!("/api/v1/land?{}", query.finish())).await
+}
+
+/// Sends an inquiry. `operation_id` is kept with the draft, so that resending after a
+/// lost answer is recognised by the server and never files the inquiry twice.
+pub async fn send_inquiry(inquiry: &NewInquiry, operation_id: &str) -> Result<InquiryReceipt, ApiFailure> {
+    let request = Request::post("/api/v1/inquiries")
+        .header("Idempotency-Key", operation_id)
+        .json(inquiry)
+        .map_err(|_| ApiFailure::Unreadable)?;
+    let response = request.send().await.map_err(|_| ApiFailure::Network)?;
+    checked(response).await?.json().await.map_err(|_| ApiFailure::Unreadable)
 }

@@ -5,14 +5,18 @@
 //! - [`components`]: presentational pieces that get data and emit callbacks.
 //! - [`map`]: the one module that touches Leaflet.
 //! - [`api`]: the fetch helper and typed endpoints of `/api/v1`.
+//! - [`url_state`]: the map page's state in its URL; [`format`]: numbers and areas.
 //! - [`i18n`]: Simplified Chinese first, English second; [`theme`]: the map palette.
 
 pub mod api;
 pub mod components;
+pub mod format;
+pub mod geolocation;
 pub mod i18n;
 pub mod map;
 pub mod pages;
 pub mod theme;
+pub mod url_state;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -30,6 +34,8 @@ pub fn App() -> impl IntoView {
             <main class="page">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=pages::atlas::AtlasPage />
+                    <Route path=path!("/parks/:id") view=pages::park::ParkPage />
+                    <Route path=path!("/compare") view=pages::compare::ComparePage />
                 </Routes>
             </main>
         </Router>

@@ -1,4 +1,4 @@
-//! The top bar: product name, the demo-data badge, and the language switch.
+//! The top bar: product name, the two public pages, and the language switch.
 
 use leptos::prelude::*;
 
@@ -15,6 +15,10 @@ pub fn Header() -> impl IntoView {
                 <span class="topbar__name">{move || texts.get().app_name}</span>
                 <span class="topbar__subtitle">{move || texts.get().app_subtitle}</span>
             </a>
+            <nav class="topbar__nav" aria-label=move || texts.get().app_name>
+                <a class="topbar__link" href="/">{move || texts.get().nav_map}</a>
+                <a class="topbar__link" href="/compare">{move || texts.get().nav_compare}</a>
+            </nav>
             <button
                 class="button button--quiet topbar__language"
                 type="button"

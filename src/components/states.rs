@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::api::ApiFailure;
 use crate::i18n::use_texts;
 
 #[component]
@@ -45,5 +46,22 @@ pub fn NotFound() -> impl IntoView {
             <h2>{move || texts.get().not_found_heading}</h2>
             <a class="button" href="/">{move || texts.get().not_found_back}</a>
         </div>
+    }
+}
+
+/// What a finished request shows: `show` views its data; a failure explains itself and
+/// offers `retry`.
+pub fn outcome<T>(
+    result: Result<T, ApiFailure>,
+    show: impl FnOnce(T) -> AnyView,
+    retry: impl Fn() + 'static,
+) -> AnyView {
+    match result {
+        Ok(data) => show(data),
+        Err(failure) => {
+            let texts = use_texts();
+            view! { <LoadError message=Signal::derive(move || failure.describe(texts.get())) on_retry=retry /> }
+                .into_any()
+        }
     }
 }

@@ -1,85 +1,296 @@
-//! The one module that touches Leaflet (through leaflet-rs and leptos-leaflet):
-//! park boundaries and land parcels drawn on a single shared canvas renderer.
+//! The one module that touches Leaflet (through leaflet-rs and leptos-leaflet): the
+//! map, its base maps, park boundaries, and the parcel layer drawn from Rust.
 //!
-//! Parcels are plain Leaflet polygons created in one loop, not one Leptos component
-//! each: thousands of reactive components would cost far more than the drawing.
-//! After each draw the container's `data-parks-drawn` and `data-parcels-drawn`
-//! attributes hold the counts, and after each move `data-zoom` holds the zoom, so
-//! tests and tools can read what is on the map without reaching into Leaflet.
+//! [`ParkMap`] creates the map and hands the page a [`MapHandle`] to drive it; the page
+//! decides what to fetch and show. After each draw the container's
+//! `data-parcels-drawn` and `data-parks-drawn` attributes hold the counts, and after
+//! each move `data-zoom` holds the zoom, so tests and tools can read what is on the map
+//! without reaching into Leaflet. Drawing a viewport is timed as the
+//! `parkatlas:parcels-drawn` performance measure (decoding included).
 
-mod tiles;
+pub mod decode;
+mod parcel_layer;
+mod projection;
+pub mod tiles;
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use js_sys::Array;
-use leaflet::{Canvas, FeatureGroup, LatLng, LatLngBounds, Map, PolylineOptions, Tooltip, TooltipOptions};
+use leaflet::{Canvas, FeatureGroup, LatLng, LatLngBounds, Map, PolylineOptions, TileLayer, Tooltip, TooltipOptions};
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_leaflet::prelude::*;
-use parkatlas_core::geometry::{BoundingBox, Shape};
-use parkatlas_core::wire::{Feature, ParcelProperties, ParkProperties, TileProvider};
+use parkatlas_core::geometry::gcj02::{gcj02_to_wgs84, wgs84_to_gcj02};
+use parkatlas_core::geometry::BoundingBox;
+use parkatlas_core::wire::{ClientConfig, Feature, LandFilter, ParkProperties};
 use wasm_bindgen::JsValue;
 
-use crate::theme::{parcel_status_colour, park_type_colour};
+use self::decode::{extent_of, polygons_of, ViewportCollection};
+pub use self::parcel_layer::Datum;
+use self::parcel_layer::ParcelLayer;
+use self::tiles::BaseMap;
+use crate::theme::park_type_colour;
 
-/// Where the map starts before the parks are known: central Wuhan.
+/// Where the map starts when neither the link nor the parks say: central Wuhan.
 const WUHAN: (f64, f64) = (30.55, 114.30);
 
-/// The park map. `focus` names a park whose boundary the map should frame;
-/// `park_names` labels the parks on the map, in `parks` order, in the current language.
+/// What the map shows: centre and extent in WGS-84 whatever the base map's datum.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MapView {
+    pub lat: f64,
+    pub lng: f64,
+    pub zoom: f64,
+    pub bbox: BoundingBox,
+}
+
+/// A position to start at, from a shared link.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StartView {
+    pub lat: f64,
+    pub lng: f64,
+    pub zoom: f64,
+}
+
+/// A base map on the map, and the tile layers that draw it.
+type ShownBase = (BaseMap, Vec<TileLayer>);
+
+/// The page's handle on the map.
+#[derive(Clone)]
+pub struct MapHandle {
+    map: Map,
+    container: web_sys::HtmlElement,
+    parcels: ParcelLayer,
+    config: Rc<ClientConfig>,
+    parks: Rc<Vec<Feature<ParkProperties>>>,
+    /// The base map shown and its tile layers; `None` until the first is added.
+    base: Rc<RefCell<Option<ShownBase>>>,
+    boundaries: Rc<RefCell<Option<FeatureGroup>>>,
+    /// The parks' name labels in `parks` order, and the names they show.
+    labels: Rc<RefCell<(Vec<Tooltip>, Vec<String>)>>,
+    position: Rc<RefCell<Option<leaflet::Circle>>>,
+    renderer: Canvas,
+}
+
+impl MapHandle {
+    /// Decodes a `GET /parcels` response and draws it; returns the number drawn.
+    pub fn draw_viewport(&self, json: &str) -> Result<usize, serde_json::Error> {
+        const START: &str = "parkatlas:parcels-received";
+        let performance = web_sys::window().and_then(|w| w.performance());
+        if let Some(performance) = &performance {
+            let _ = performance.mark(START);
+        }
+        let collection: ViewportCollection = serde_json::from_str(json)?;
+        let drawn = self.parcels.set_parcels(collection.features);
+        if let Some(performance) = &performance {
+            let _ = performance.measure_with_start_mark("parkatlas:parcels-drawn", START);
+        }
+        let _ = self.container.set_attribute("data-parcels-drawn", &drawn.to_string());
+        Ok(drawn)
+    }
+
+    pub fn select(&self, parcel: Option<i64>) {
+        self.parcels.set_selected(parcel);
+    }
+
+    /// Dims what `filter` (and `found`, the answer to a text search) leaves out; returns
+    /// how many drawn parcels pass.
+    pub fn filter(&self, filter: LandFilter, found: Option<Vec<i64>>) -> usize {
+        self.parcels.set_filter(filter, found);
+        self.parcels.passing()
+    }
+
+    pub fn base(&self) -> BaseMap {
+        self.base.borrow().as_ref().map_or(BaseMap::None, |(base, _)| *base)
+    }
+
+    /// Swaps the tile layers, and shifts parcels and boundaries when the datum changes.
+    pub fn set_base(&self, base: BaseMap) {
+        let view = self.view();
+        let mut current = self.base.borrow_mut();
+        if current.as_ref().is_some_and(|(shown, _)| *shown == base) {
+            return;
+        }
+        let datum_changed = current.as_ref().is_some_and(|(shown, _)| shown.datum() != base.datum());
+        for layer in current.take().into_iter().flat_map(|(_, layers)| layers) {
+            layer.remove();
+        }
+        *current = Some((base, base.add_to(&self.map, &self.config)));
+        drop(current);
+        self.parcels.set_datum(base.datum());
+        let _ = self.container.set_attribute("data-base", base.key());
+        if datum_changed {
+            self.draw_boundaries();
+            // Keep the same ground in the middle of the screen.
+            self.map.set_view_with_options(&self.lat_lng(view.lat, view.lng), view.zoom, &no_animation());
+        }
+    }
+
+    /// The current view, in WGS-84.
+    pub fn view(&self) -> MapView {
+        let centre = self.map.get_center();
+        let bounds = self.map.get_bounds();
+        let (lng, lat) = self.to_wgs84(centre.lng(), centre.lat());
+        let (west, south) = self.to_wgs84(bounds.get_south_west().lng(), bounds.get_south_west().lat());
+        let (east, north) = self.to_wgs84(bounds.get_north_east().lng(), bounds.get_north_east().lat());
+        MapView { lat, lng, zoom: self.map.get_zoom(), bbox: BoundingBox { west, south, east, north } }
+    }
+
+    /// Frames a WGS-84 box, animated unless `instantly`.
+    pub fn frame(&self, bbox: BoundingBox, instantly: bool) {
+        let bounds = LatLngBounds::new(&self.lat_lng(bbox.south, bbox.west), &self.lat_lng(bbox.north, bbox.east));
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"maxZoom".into(), &JsValue::from_f64(17.0));
+        let _ = js_sys::Reflect::set(&options, &"padding".into(), &Array::of2(&24.into(), &24.into()));
+        if instantly {
+            let _ = js_sys::Reflect::set(&options, &"animate".into(), &JsValue::FALSE);
+        }
+        self.map.fit_bounds_with_options(&bounds, &options);
+    }
+
+    /// Centres on a WGS-84 position at `zoom`.
+    pub fn go_to(&self, lat: f64, lng: f64, zoom: f64) {
+        self.map.set_view(&self.lat_lng(lat, lng), zoom);
+    }
+
+    /// Marks a found position with its accuracy circle, replacing any earlier mark.
+    pub fn mark_position(&self, lat: f64, lng: f64, accuracy_m: f64) {
+        let _ = self.container.set_attribute("data-located", &format!("{lat:.5},{lng:.5}"));
+        let options = leaflet::CircleOptions::new();
+        options.set_radius(accuracy_m.max(5.0));
+        options.set_color("#1565c0".into());
+        options.set_weight(2.0);
+        options.set_fill_opacity(0.15);
+        options.set_interactive(false);
+        let circle = leaflet::Circle::new_with_options(&self.lat_lng(lat, lng), &options);
+        circle.add_to(&self.map);
+        if let Some(earlier) = self.position.borrow_mut().replace(circle) {
+            earlier.remove();
+        }
+    }
+
+    /// A WGS-84 position as the base map's datum places it.
+    fn lat_lng(&self, lat: f64, lng: f64) -> LatLng {
+        let (lng, lat) = match self.base().datum() {
+            Datum::Gcj02 => wgs84_to_gcj02(lng, lat),
+            Datum::Wgs84 => (lng, lat),
+        };
+        LatLng::new(lat, lng)
+    }
+
+    fn to_wgs84(&self, lng: f64, lat: f64) -> (f64, f64) {
+        match self.base().datum() {
+            Datum::Gcj02 => gcj02_to_wgs84(lng, lat),
+            Datum::Wgs84 => (lng, lat),
+        }
+    }
+
+    fn draw_boundaries(&self) {
+        if let Some(old) = self.boundaries.borrow_mut().take() {
+            old.remove();
+        }
+        let group = FeatureGroup::new();
+        let mut labels = Vec::new();
+        let names = self.labels.borrow().1.clone();
+        for (index, park) in self.parks.iter().enumerate() {
+            let options = boundary_style(&park.properties);
+            options.set_renderer(JsValue::from(self.renderer.clone()));
+            let polygon = leaflet::Polygon::new_with_options(&self.rings(&polygons_of(&park.geometry)), &options);
+            let label = name_label(names.get(index).unwrap_or(&park.properties.name));
+            polygon.bind_tooltip(&label);
+            labels.push(label);
+            group.add_layer(&polygon);
+        }
+        group.add_to(&self.map);
+        let _ = self.container.set_attribute("data-parks-drawn", &labels.len().to_string());
+        self.labels.borrow_mut().0 = labels;
+        *self.boundaries.borrow_mut() = Some(group);
+    }
+
+    /// Leaflet's nesting: one polygon is `[outer, hole…]`, several are `[[outer, hole…], …]`.
+    fn rings(&self, polygons: &[Vec<Vec<[f64; 2]>>]) -> Array {
+        let polygon_rings = |rings: &Vec<Vec<[f64; 2]>>| -> Array {
+            rings
+                .iter()
+                .map(|ring| ring.iter().map(|&[lon, lat]| JsValue::from(self.lat_lng(lat, lon))).collect::<Array>())
+                .collect()
+        };
+        match polygons {
+            [single] => polygon_rings(single),
+            many => many.iter().map(polygon_rings).collect(),
+        }
+    }
+
+    /// Relabels the parks (after a language switch), in `parks` order.
+    pub fn label_parks(&self, names: Vec<String>) {
+        let mut labels = self.labels.borrow_mut();
+        for (label, name) in labels.0.iter().zip(&names) {
+            label.set_content(&JsValue::from_str(name));
+        }
+        labels.1 = names;
+    }
+}
+
+/// The map. `on_ready` receives the handle once Leaflet exists; `on_view` hears every
+/// settled move; `on_pick` hears a parcel click (`None`: a click beside every parcel).
 #[component]
 pub fn ParkMap(
-    tiles: TileProvider,
+    config: ClientConfig,
     parks: Vec<Feature<ParkProperties>>,
-    parcels: Vec<Feature<ParcelProperties>>,
-    #[prop(into)] focus: Signal<Option<i64>>,
-    #[prop(into)] park_names: Signal<Vec<String>>,
+    base: BaseMap,
+    start: Option<StartView>,
     #[prop(into)] label: Signal<&'static str>,
+    on_ready: impl FnOnce(MapHandle) + 'static,
+    on_view: impl Fn(MapView) + 'static,
+    on_pick: impl Fn(Option<i64>) + 'static,
 ) -> impl IntoView {
     let (map, set_map) = JsRwSignal::<Option<Map>>::new_local(None).split();
     let container = NodeRef::<Div>::new();
-    let parks_for_focus = parks.clone();
-    // Park name labels, kept so that a language switch relabels without redrawing.
-    let name_labels = StoredValue::new_local(Vec::<Tooltip>::new());
+    let setup = RefCell::new(Some((config, parks, on_ready, on_view, on_pick)));
 
     Effect::new(move || {
         let (Some(map), Some(container)) = (map.get(), container.get()) else { return };
-        let zoom_target = container.clone();
-        let zoom_source = map.clone();
-        map.on_move_end(Box::new(move |_| {
-            let _ = zoom_target.set_attribute("data-zoom", &zoom_source.get_zoom().to_string());
-        }));
-        // Frame the parks before drawing, without animation: Leaflet clips each polygon
-        // to the view it is added in, and a phone's first view need not hold all parks.
-        // The container may also have been laid out after Leaflet measured it.
+        let Some((config, parks, on_ready, on_view, on_pick)) = setup.borrow_mut().take() else { return };
+        // The container may have been laid out after Leaflet measured it.
         map.invalidate_size(false);
-        if let Some(bounds) = bounds_of(parks.iter()) {
-            map.fit_bounds_with_options(&bounds, &no_animation());
-        }
-        tiles::add_base_layer(&map, &tiles);
-        let renderer = Canvas::new();
-        let boundaries = draw(&map, &renderer, &parks, boundary_style);
-        let parcels_drawn = draw(&map, &renderer, &parcels, parcel_style).len();
-        let names = park_names.get_untracked();
-        name_labels
-            .set_value(boundaries.iter().zip(&names).map(|(boundary, name)| name_label(boundary, name)).collect());
-        let _ = container.set_attribute("data-parks-drawn", &boundaries.len().to_string());
-        let _ = container.set_attribute("data-parcels-drawn", &parcels_drawn.to_string());
-    });
-
-    Effect::new(move || {
-        let names = park_names.get();
-        name_labels.with_value(|labels| {
-            for (label, name) in labels.iter().zip(&names) {
-                label.set_content(&JsValue::from_str(name));
+        let handle = MapHandle {
+            parcels: ParcelLayer::add_to(&map, on_pick),
+            map: map.clone(),
+            container: container.clone().into(),
+            config: Rc::new(config),
+            parks: Rc::new(parks),
+            base: Rc::new(RefCell::new(None)),
+            boundaries: Rc::new(RefCell::new(None)),
+            labels: Rc::new(RefCell::new((Vec::new(), Vec::new()))),
+            position: Rc::new(RefCell::new(None)),
+            renderer: Canvas::new(),
+        };
+        handle.set_base(base);
+        handle.draw_boundaries();
+        match start {
+            Some(start) => {
+                handle.map.set_view_with_options(&handle.lat_lng(start.lat, start.lng), start.zoom, &no_animation());
             }
-        });
-    });
-
-    // A second effect, so that choosing a park refits the view without redrawing.
-    Effect::new(move || {
-        let (Some(map), Some(id)) = (map.get(), focus.get()) else { return };
-        if let Some(bounds) = bounds_of(parks_for_focus.iter().filter(|park| park.id == id)) {
-            map.fit_bounds(&bounds);
+            None => {
+                if let Some(bbox) = handle
+                    .parks
+                    .iter()
+                    .filter_map(|park| extent_of(&polygons_of(&park.geometry)))
+                    .reduce(BoundingBox::union)
+                {
+                    handle.frame(bbox, true);
+                }
+            }
         }
+        let moved = handle.clone();
+        map.on_move_end(Box::new(move |_| {
+            let view = moved.view();
+            let _ = moved.container.set_attribute("data-zoom", &view.zoom.to_string());
+            on_view(view);
+        }));
+        let view = handle.view();
+        let _ = handle.container.set_attribute("data-zoom", &view.zoom.to_string());
+        on_ready(handle);
     });
 
     view! {
@@ -95,52 +306,8 @@ pub fn ParkMap(
     }
 }
 
-/// Adds one canvas polygon per feature into a group on the map; returns the polygons drawn.
-fn draw<P>(
-    map: &Map,
-    renderer: &Canvas,
-    features: &[Feature<P>],
-    style: impl Fn(&P) -> PolylineOptions,
-) -> Vec<leaflet::Polygon> {
-    let group = FeatureGroup::new();
-    let mut drawn = Vec::with_capacity(features.len());
-    for feature in features {
-        // The server validated every geometry; one that fails here is skipped, not fatal.
-        let Ok(shape) = Shape::from_geojson(&feature.geometry) else { continue };
-        let options = style(&feature.properties);
-        options.set_renderer(JsValue::from(renderer.clone()));
-        let polygon = leaflet::Polygon::new_with_options(&lat_lngs(&shape), &options);
-        group.add_layer(&polygon);
-        drawn.push(polygon);
-    }
-    group.add_to(map);
-    drawn
-}
-
-/// Leaflet's nesting: one polygon is `[outer, hole…]`, several are `[[outer, hole…], …]`.
-fn lat_lngs(shape: &Shape) -> Array {
-    let polygon_rings = |polygon: &geo::Polygon<f64>| -> Array {
-        std::iter::once(polygon.exterior())
-            .chain(polygon.interiors())
-            .map(|ring| ring.coords().map(|c| JsValue::from(LatLng::new(c.y, c.x))).collect::<Array>())
-            .collect()
-    };
-    match shape.polygons() {
-        [single] => polygon_rings(single),
-        many => many.iter().map(polygon_rings).collect(),
-    }
-}
-
-fn bounds_of<'a>(parks: impl Iterator<Item = &'a Feature<ParkProperties>>) -> Option<LatLngBounds> {
-    parks
-        .filter_map(|park| Shape::from_geojson(&park.geometry).ok())
-        .map(|shape| shape.bounding_box())
-        .reduce(BoundingBox::union)
-        .map(|b| LatLngBounds::new(&LatLng::new(b.south, b.west), &LatLng::new(b.north, b.east)))
-}
-
 /// A permanent label with the park's name at the centre of its boundary.
-fn name_label(boundary: &leaflet::Polygon, name: &str) -> Tooltip {
+fn name_label(name: &str) -> Tooltip {
     let options = TooltipOptions::new();
     options.set_permanent(true);
     options.set_direction("center".into());
@@ -148,7 +315,6 @@ fn name_label(boundary: &leaflet::Polygon, name: &str) -> Tooltip {
     let _ = js_sys::Reflect::set(&options, &"className".into(), &"park-label".into());
     let label = Tooltip::new(&options, None);
     label.set_content(&JsValue::from_str(name));
-    boundary.bind_tooltip(&label);
     label
 }
 
@@ -168,15 +334,5 @@ fn boundary_style(park: &ParkProperties) -> PolylineOptions {
     options.set_fill_opacity(0.06);
     // Parcels on top take the clicks; the boundary is context.
     options.set_interactive(false);
-    options
-}
-
-fn parcel_style(parcel: &ParcelProperties) -> PolylineOptions {
-    let colour = parcel_status_colour(parcel.status);
-    let options = PolylineOptions::new();
-    options.set_color("#ffffff".into());
-    options.set_weight(0.8);
-    options.set_fill_color(colour.into());
-    options.set_fill_opacity(0.72);
     options
 }

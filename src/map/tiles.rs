@@ -1,32 +1,111 @@
-//! Base-map tile layers for the providers the server may be configured with.
-//! With none, the map shows parks on the plain background of the stylesheet.
+//! Base maps: none (a plain background that works offline), OpenStreetMap, 天地图
+//! vector or imagery with annotation (when the deployment has a key), and 高德, whose
+//! tiles are in GCJ-02 so that parcels are shifted to match them.
 
 use leaflet::{Map, TileLayer, TileLayerOptions};
-use parkatlas_core::wire::TileProvider;
+use parkatlas_core::wire::{ClientConfig, TileProvider};
 use wasm_bindgen::JsValue;
+
+use super::parcel_layer::Datum;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BaseMap {
+    None,
+    Osm,
+    TiandituVector,
+    TiandituImagery,
+    Amap,
+}
 
 const OSM_URL: &str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 const OSM_ATTRIBUTION: &str = "&copy; <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a>";
 const TIANDITU_ATTRIBUTION: &str = "&copy; <a href=\"https://www.tianditu.gov.cn/\">天地图</a> GS(2024)0568号";
+const AMAP_URL: &str =
+    "https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}";
+const AMAP_ATTRIBUTION: &str = "&copy; <a href=\"https://www.amap.com/\">高德地图</a> GS(2024)0650号";
 
-pub fn add_base_layer(map: &Map, provider: &TileProvider) {
-    match provider {
-        TileProvider::None => {}
-        TileProvider::Osm => {
-            layer(OSM_URL, OSM_ATTRIBUTION, None).add_to(map);
-        }
-        TileProvider::Tianditu { key } => {
-            // Web Mercator (the `_w` matrix set): no offset, so WGS-84 parcels line up.
-            for layer_name in ["vec", "cva"] {
-                let url = format!(
-                    "https://t{{s}}.tianditu.gov.cn/{layer_name}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0\
-                     &LAYER={layer_name}&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles\
-                     &TILEMATRIX={{z}}&TILEROW={{y}}&TILECOL={{x}}&tk={key}"
-                );
-                layer(&url, TIANDITU_ATTRIBUTION, Some("01234567")).add_to(map);
-            }
+impl BaseMap {
+    /// Its name in the page's URL.
+    pub fn key(self) -> &'static str {
+        match self {
+            BaseMap::None => "none",
+            BaseMap::Osm => "osm",
+            BaseMap::TiandituVector => "tianditu",
+            BaseMap::TiandituImagery => "tianditu-imagery",
+            BaseMap::Amap => "amap",
         }
     }
+
+    pub fn from_key(key: &str) -> Option<BaseMap> {
+        BaseMap::ALL.into_iter().find(|base| base.key() == key)
+    }
+
+    pub const ALL: [BaseMap; 5] =
+        [BaseMap::None, BaseMap::Osm, BaseMap::TiandituVector, BaseMap::TiandituImagery, BaseMap::Amap];
+
+    pub fn datum(self) -> Datum {
+        match self {
+            BaseMap::Amap => Datum::Gcj02,
+            _ => Datum::Wgs84,
+        }
+    }
+
+    /// The base map a deployment starts with.
+    pub fn default_for(config: &ClientConfig) -> BaseMap {
+        match config.tiles {
+            TileProvider::None => BaseMap::None,
+            TileProvider::Osm => BaseMap::Osm,
+            TileProvider::Tianditu { .. } => BaseMap::TiandituVector,
+        }
+    }
+
+    /// The base maps this deployment can show: 天地图 only with a key.
+    pub fn available(config: &ClientConfig) -> Vec<BaseMap> {
+        let has_key = tianditu_key(config).is_some();
+        BaseMap::ALL
+            .into_iter()
+            .filter(|base| has_key || !matches!(base, BaseMap::TiandituVector | BaseMap::TiandituImagery))
+            .collect()
+    }
+
+    /// Adds this base map's tile layers to `map` (none for [`BaseMap::None`]).
+    pub fn add_to(self, map: &Map, config: &ClientConfig) -> Vec<TileLayer> {
+        let layers = match (self, tianditu_key(config)) {
+            (BaseMap::None, _) => Vec::new(),
+            (BaseMap::Osm, _) => vec![layer(OSM_URL, OSM_ATTRIBUTION, None)],
+            (BaseMap::Amap, _) => vec![layer(AMAP_URL, AMAP_ATTRIBUTION, Some("1234"))],
+            (BaseMap::TiandituVector, Some(key)) => tianditu(["vec", "cva"], key),
+            (BaseMap::TiandituImagery, Some(key)) => tianditu(["img", "cia"], key),
+            (BaseMap::TiandituVector | BaseMap::TiandituImagery, None) => Vec::new(),
+        };
+        for tile_layer in &layers {
+            tile_layer.add_to(map);
+        }
+        layers
+    }
+}
+
+fn tianditu_key(config: &ClientConfig) -> Option<&str> {
+    match &config.tiles {
+        TileProvider::Tianditu { key } => Some(key),
+        _ => None,
+    }
+}
+
+/// A 天地图 picture layer and its annotation layer, in Web Mercator (the `_w` matrix
+/// set): no offset, so WGS-84 parcels line up.
+fn tianditu(layer_names: [&str; 2], key: &str) -> Vec<TileLayer> {
+    layer_names
+        .into_iter()
+        .map(|name| {
+            let url = format!(
+                "https://t{{s}}.tianditu.gov.cn/{name}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0\
+                 &LAYER={name}&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles\
+                 &TILEMATRIX={{z}}&TILEROW={{y}}&TILECOL={{x}}&tk={key}"
+            );
+            layer(&url, TIANDITU_ATTRIBUTION, Some("01234567"))
+        })
+        .collect()
 }
 
 fn layer(url: &str, attribution: &str, subdomains: Option<&str>) -> TileLayer {

@@ -1,3 +1,5 @@
-//! One file per page. Pages are the only code that calls the API.
+//! One module per page; pages are the only code that calls the API.
 
 pub mod atlas;
+pub mod compare;
+pub mod park;

@@ -1,0 +1,53 @@
+// The map itself: parks and the parcels of the viewport drawn, the language remembered,
+// a failed load explained and recovered.
+import { expect, test } from '@playwright/test';
+
+test('draws the parks and every parcel the viewport query returns', async ({ page }) => {
+  const viewports: number[] = [];
+  page.on('response', async (response) => {
+    if (response.url().includes('/api/v1/parcels?bbox=')) viewports.push((await response.json()).features.length);
+  });
+  await page.goto('/');
+  const map = page.getByTestId('park-map');
+  await expect(map).toHaveAttribute('data-parks-drawn', '3');
+  await expect(map).toHaveAttribute('data-parcels-drawn', /^[1-9]\d*$/);
+  expect(viewports.length).toBeGreaterThan(0);
+  await expect(map).toHaveAttribute('data-parcels-drawn', String(viewports[viewports.length - 1]));
+  // Painted: the parcel tiles hold opaque pixels.
+  const painted = await page.locator('canvas.leaflet-tile').evaluateAll((tiles) =>
+    (tiles as HTMLCanvasElement[]).reduce((sum, tile) => {
+      const { data } = tile.getContext('2d')!.getImageData(0, 0, tile.width, tile.height);
+      let count = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i] > 128) count++;
+      return sum + count;
+    }, 0),
+  );
+  expect(painted).toBeGreaterThan(1000);
+  const measures = await page.evaluate(() => performance.getEntriesByName('parkatlas:parcels-drawn').length);
+  expect(measures).toBeGreaterThan(0);
+});
+
+test('switches to English and remembers the choice', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('.park-label')).toHaveText([/光谷星河智造园/, /车谷云帆/, /汉江湾/]);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('.park-label').first()).toHaveText('Guanggu Xinghe Smart Manufacturing Park (demo)');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.reload();
+  await expect(page.getByRole('button', { name: '中文' })).toBeVisible();
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+});
+
+test('a failed load says so and recovers on retry', async ({ page }) => {
+  await page.route('**/api/v1/parks', (route) =>
+    route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'unavailable', message: '维护中' } }) }),
+  );
+  await page.goto('/');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('暂时无法加载');
+  await expect(alert).toContainText('维护中');
+  await page.unroute('**/api/v1/parks');
+  await alert.getByRole('button', { name: '重试' }).click();
+  await expect(page.getByTestId('park-map')).toHaveAttribute('data-parks-drawn', '3');
+});

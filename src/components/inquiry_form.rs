@@ -1,0 +1,229 @@
+//! The investment inquiry form. What is typed is kept in `localStorage` as it is typed,
+//! with the operation id of the eventual request, so a failed connection or a reload
+//! loses nothing and a resend after a lost answer never files the inquiry twice.
+//! Checked before sending with the same rules the server applies (`NewInquiry::problem`).
+
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use parkatlas_core::wire::{InquiryReceipt, NewInquiry};
+use serde::{Deserialize, Serialize};
+
+use crate::api::{self, ApiFailure};
+use crate::i18n::{use_texts, Texts};
+
+const DRAFT_KEY: &str = "parkatlas.inquiry-draft";
+/// The fields that show their own problem; a problem elsewhere shows above the button.
+const FIELDS: [&str; 7] =
+    ["name", "organisation", "phone", "email", "industry", "planned_investment_wan_yuan", "land_need_mu"];
+
+/// The form as typed, and the id its sending will carry.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+struct Draft {
+    name: String,
+    organisation: String,
+    phone: String,
+    email: String,
+    industry: String,
+    investment: String,
+    land_mu: String,
+    message: String,
+    operation_id: String,
+}
+
+impl Draft {
+    fn load() -> Draft {
+        let mut draft: Draft = LocalStorage::get(DRAFT_KEY).unwrap_or_default();
+        if draft.operation_id.is_empty() {
+            draft.operation_id = new_operation_id();
+        }
+        draft
+    }
+
+    /// The inquiry to send, or the field to fix and why.
+    fn inquiry(&self, park_id: i64, parcel_id: Option<i64>) -> Result<NewInquiry, (String, String)> {
+        let number = |field: &str, text: &str| -> Result<Option<f64>, (String, String)> {
+            let text = text.trim();
+            if text.is_empty() {
+                return Ok(None);
+            }
+            text.parse::<f64>().map(Some).map_err(|_| (field.to_string(), format!("\"{text}\" is not a number")))
+        };
+        let optional = |text: &str| (!text.trim().is_empty()).then(|| text.trim().to_string());
+        let inquiry = NewInquiry {
+            name: self.name.clone(),
+            organisation: self.organisation.clone(),
+            phone: optional(&self.phone),
+            email: optional(&self.email),
+            industry: self.industry.clone(),
+            planned_investment_wan_yuan: number("planned_investment_wan_yuan", &self.investment)?,
+            land_need_mu: number("land_need_mu", &self.land_mu)?,
+            message: self.message.clone(),
+            park_id,
+            parcel_id,
+        };
+        match inquiry.problem() {
+            Some((field, problem)) => Err((field.to_string(), problem)),
+            None => Ok(inquiry.tidied()),
+        }
+    }
+}
+
+fn new_operation_id() -> String {
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|crypto| crypto.random_uuid())
+        .unwrap_or_else(|| format!("inquiry-{}", js_sys::Date::now() as u64))
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Sending {
+    Idle,
+    Busy,
+    Sent(InquiryReceipt),
+    Failed { field: Option<String>, message: String },
+}
+
+#[component]
+pub fn InquiryForm(park_id: i64, parcel_id: Option<i64>) -> impl IntoView {
+    let texts = use_texts();
+    let draft = RwSignal::new(Draft::load());
+    let sending = RwSignal::new(Sending::Idle);
+    Effect::new(move || {
+        // Private browsing may refuse storage; the form still works for this visit.
+        let _ = LocalStorage::set(DRAFT_KEY, draft.get());
+    });
+
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let current = draft.get_untracked();
+        let inquiry = match current.inquiry(park_id, parcel_id) {
+            Ok(inquiry) => inquiry,
+            Err((field, message)) => {
+                sending.set(Sending::Failed { field: Some(field), message });
+                return;
+            }
+        };
+        sending.set(Sending::Busy);
+        spawn_local(async move {
+            match api::send_inquiry(&inquiry, &current.operation_id).await {
+                Ok(receipt) => {
+                    LocalStorage::delete(DRAFT_KEY);
+                    draft.set(Draft { operation_id: new_operation_id(), ..Draft::default() });
+                    sending.set(Sending::Sent(receipt));
+                }
+                Err(failure) => {
+                    let texts = texts.get_untracked();
+                    let (field, message) = match &failure {
+                        ApiFailure::Network => (None, texts.inquiry_kept.to_string()),
+                        ApiFailure::Status { field, message: Some(message), .. } => (field.clone(), message.clone()),
+                        _ => (None, failure.describe(texts)),
+                    };
+                    sending.set(Sending::Failed { field, message });
+                }
+            }
+        });
+    };
+
+    let problem_for = move |field: &'static str| {
+        move || match sending.get() {
+            Sending::Failed { field: Some(at), message } if at == field => Some(message),
+            _ => None,
+        }
+    };
+    let input = move |field: &'static str,
+                      id: &'static str,
+                      kind: &'static str,
+                      label: fn(&Texts) -> &'static str,
+                      optional: bool,
+                      value: fn(&mut Draft) -> &mut String| {
+        let problem = problem_for(field);
+        let described_by = format!("{id}-problem");
+        view! {
+            <label class="field" for=id>
+                <span class="field__label">
+                    {move || label(texts.get())}
+                    {optional.then(|| view! { <span class="field__optional">{move || texts.get().optional}</span> })}
+                </span>
+                <input
+                    id=id
+                    class="field__input"
+                    type=kind
+                    inputmode=match kind {
+                        "tel" => "tel",
+                        "email" => "email",
+                        "number" => "decimal",
+                        _ => "text",
+                    }
+                    step=(kind == "number").then_some("any")
+                    aria-invalid=move || problem().is_some().to_string()
+                    aria-describedby=described_by.clone()
+                    prop:value=move || draft.with(|d| value(&mut d.clone()).clone())
+                    on:input=move |event| draft.update(|d| *value(d) = event_target_value(&event))
+                />
+                <span id=described_by class="field__problem" role="alert">{problem}</span>
+            </label>
+        }
+    };
+
+    view! {
+        <section class="inquiry" aria-labelledby="inquiry-heading" data-testid="inquiry">
+            <h3 id="inquiry-heading" class="panel__heading">{move || texts.get().inquiry_heading}</h3>
+            {move || match sending.get() {
+                Sending::Sent(receipt) => {
+                    view! {
+                        <div class="message message--ok" role="status" data-testid="inquiry-sent">
+                            <p class="message__heading">{move || texts.get().inquiry_sent}</p>
+                            <p>{move || texts.get().inquiry_reference} <strong data-testid="inquiry-reference">{receipt.reference.clone()}</strong></p>
+                            <button class="button button--quiet" type="button" on:click=move |_| sending.set(Sending::Idle)>
+                                {move || texts.get().inquiry_another}
+                            </button>
+                        </div>
+                    }
+                        .into_any()
+                }
+                _ => {
+                    view! {
+                        <form class="inquiry__form" novalidate on:submit=submit>
+                            <p class="hint">{move || texts.get().inquiry_intro} " " {move || texts.get().inquiry_draft}</p>
+                            {input("name", "inquiry-name", "text", |t| t.inquiry_name, false, |d| &mut d.name)}
+                            {input("organisation", "inquiry-organisation", "text", |t| t.inquiry_organisation, false, |d| &mut d.organisation)}
+                            {input("phone", "inquiry-phone", "tel", |t| t.inquiry_phone, false, |d| &mut d.phone)}
+                            <p class="hint">{move || texts.get().inquiry_phone_hint}</p>
+                            {input("email", "inquiry-email", "email", |t| t.inquiry_email, true, |d| &mut d.email)}
+                            {input("industry", "inquiry-industry", "text", |t| t.inquiry_industry, true, |d| &mut d.industry)}
+                            {input("planned_investment_wan_yuan", "inquiry-investment", "number", |t| t.inquiry_investment, true, |d| &mut d.investment)}
+                            {input("land_need_mu", "inquiry-land", "number", |t| t.inquiry_land, true, |d| &mut d.land_mu)}
+                            <label class="field" for="inquiry-message">
+                                <span class="field__label">
+                                    {move || texts.get().inquiry_message}
+                                    <span class="field__optional">{move || texts.get().optional}</span>
+                                </span>
+                                <textarea
+                                    id="inquiry-message"
+                                    class="field__input"
+                                    rows="3"
+                                    maxlength="2000"
+                                    prop:value=move || draft.with(|d| d.message.clone())
+                                    on:input=move |event| draft.update(|d| d.message = event_target_value(&event))
+                                ></textarea>
+                            </label>
+                            {move || match sending.get() {
+                                Sending::Failed { field, message }
+                                    if field.as_deref().is_none_or(|field| !FIELDS.contains(&field)) =>
+                                {
+                                    Some(view! { <p class="message message--error" role="alert" data-testid="inquiry-failed">{message}</p> })
+                                }
+                                _ => None,
+                            }}
+                            <button class="button" type="submit" disabled=move || sending.get() == Sending::Busy>
+                                {move || if sending.get() == Sending::Busy { texts.get().inquiry_sending } else { texts.get().inquiry_send }}
+                            </button>
+                        </form>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}

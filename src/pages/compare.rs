@@ -1,0 +1,172 @@
+//! Parks side by side (`/compare?parks=1,2,3`): the public figures of two or three
+//! parks in one table, the chosen parks kept in the URL.
+
+use leptos::prelude::*;
+use parkatlas_core::park_checks::ParkCheckRules;
+use parkatlas_core::wire::{ParcelStatus, ParkRecord, ParkStatistics};
+
+use crate::api;
+use crate::components::states::{outcome, Loading};
+use crate::format::{area_mu, number};
+use crate::i18n::{use_language, use_texts, Language, Texts};
+use crate::pages::park::load_profile;
+
+/// At most this many parks fit side by side on a phone.
+const MAX_PARKS: usize = 3;
+
+fn chosen_from_url() -> Vec<i64> {
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    form_urlencoded::parse(search.trim_start_matches('?').as_bytes())
+        .find(|(key, _)| key == "parks")
+        .map(|(_, value)| {
+            value.split(',').filter_map(|id| id.trim().parse::<i64>().ok()).filter(|id| *id > 0).collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+        .into_iter()
+        .fold(Vec::new(), |mut ids, id| {
+            if !ids.contains(&id) && ids.len() < MAX_PARKS {
+                ids.push(id);
+            }
+            ids
+        })
+}
+
+#[component]
+pub fn ComparePage() -> impl IntoView {
+    let texts = use_texts();
+    let language = use_language();
+    let chosen = RwSignal::new(chosen_from_url());
+    Effect::new(move || {
+        let ids = chosen.get().iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ = history.replace_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&format!("/compare?parks={ids}")),
+            );
+        }
+    });
+    let parks = LocalResource::new(api::parks);
+    let profiles = LocalResource::new(move || async move {
+        futures::future::try_join_all(chosen.get().into_iter().map(load_profile)).await
+    });
+    view! {
+        <div class="page-narrow compare" data-testid="compare">
+            <h1 class="profile__name">{move || texts.get().compare_heading}</h1>
+            <p class="hint">{move || texts.get().compare_intro}</p>
+            <Suspense fallback=|| ()>
+                {move || {
+                    parks.get().and_then(Result::ok).map(|parks| {
+                        view! {
+                            <label class="field" for="compare-add">
+                                <span class="field__label">{move || texts.get().compare_choose}</span>
+                                <select
+                                    id="compare-add"
+                                    class="field__input"
+                                    disabled=move || chosen.with(|ids| ids.len() >= MAX_PARKS)
+                                    on:change=move |event| {
+                                        if let Ok(id) = event_target_value(&event).parse::<i64>() {
+                                            chosen.update(|ids| if !ids.contains(&id) && ids.len() < MAX_PARKS { ids.push(id) });
+                                        }
+                                    }
+                                >
+                                    <option value="" selected=true>{move || texts.get().compare_choose}</option>
+                                    {parks.features.into_iter().map(|park| {
+                                        let id = park.id;
+                                        let (zh, en) = (park.properties.name, park.properties.name_en);
+                                        view! {
+                                            <option value=id.to_string() disabled=move || chosen.with(|ids| ids.contains(&id))>
+                                                {move || if language.get() == Language::Zh { zh.clone() } else { en.clone() }}
+                                            </option>
+                                        }
+                                    }).collect_view()}
+                                </select>
+                            </label>
+                        }
+                    })
+                }}
+            </Suspense>
+            {move || (chosen.with(Vec::len) < 2).then(|| view! { <p class="message message--warn">{texts.get().compare_need_two}</p> })}
+            <Transition fallback=move || view! { <Loading message=Signal::derive(move || texts.get().loading) /> }>
+                {move || profiles.get().map(|loaded| outcome(loaded, |shown| view! { <CompareTable profiles=shown chosen /> }.into_any(), move || profiles.refetch()))}
+            </Transition>
+        </div>
+    }
+}
+
+type Row = (fn(&Texts) -> &'static str, fn(&ParkRecord, &ParkStatistics, &Texts) -> String);
+
+#[component]
+fn CompareTable(profiles: Vec<(ParkRecord, ParkStatistics)>, chosen: RwSignal<Vec<i64>>) -> impl IntoView {
+    let texts = use_texts();
+    let language = use_language();
+    let rows: Vec<Row> = vec![
+        (|t| t.park_profile, |park, _, t| t.park_type(park.properties.park_type).to_string()),
+        (|t| t.park_level, |park, _, t| t.park_level(park.properties.level).to_string()),
+        (|t| t.district, |park, _, _| park.properties.district.clone()),
+        (
+            |t| t.approved_area,
+            |park, _, t| {
+                park.properties
+                    .details
+                    .approved_area_mu
+                    .map_or(t.not_given.to_string(), |mu| format!("{} {}", number(mu, 0), t.mu))
+            },
+        ),
+        (|t| t.available_land, |_, stats, t| area_mu(stats.land_of(ParcelStatus::Available).area_m2, t)),
+        (|t| t.enterprises, |_, stats, _| stats.enterprises.to_string()),
+        (
+            |t| t.leading_industries,
+            |park, _, t| {
+                let industries = &park.properties.details.leading_industries;
+                let within = ParkCheckRules::default().max_leading_industries.admits(industries.len() as f64);
+                format!("{}（{}）", industries.join("、"), if within { t.rule_met } else { t.rule_unmet })
+            },
+        ),
+        (|t| t.tiers_heading, |_, stats, _| stats.tiers.iter().map(|tier| tier.enterprises).sum::<u32>().to_string()),
+        (
+            |t| t.evaluation_heading,
+            |_, stats, t| {
+                stats.latest_evaluation.map_or(t.evaluation_none.to_string(), |run| {
+                    let c = run.classes;
+                    format!("A {} · B {} · C {} · D {}", c.a, c.b, c.c, c.d)
+                })
+            },
+        ),
+    ];
+    let header = profiles.clone();
+    view! {
+        <div class="compare__scroll">
+            <table class="compare__table">
+                <thead>
+                    <tr>
+                        <th scope="col"></th>
+                        {header.into_iter().map(|(park, _)| {
+                            let id = park.id;
+                            let (zh, en) = (park.properties.name.clone(), park.properties.name_en.clone());
+                            view! {
+                                <th scope="col">
+                                    <a href=format!("/parks/{id}")>{move || if language.get() == Language::Zh { zh.clone() } else { en.clone() }}</a>
+                                    <button class="button button--quiet button--small" type="button" on:click=move |_| chosen.update(|ids| ids.retain(|x| *x != id))>
+                                        {move || texts.get().compare_remove}
+                                    </button>
+                                </th>
+                            }
+                        }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows.into_iter().map(|(label, value)| {
+                        let profiles = profiles.clone();
+                        view! {
+                            <tr>
+                                <th scope="row">{move || label(texts.get())}</th>
+                                {move || profiles.iter().map(|(park, stats)| view! { <td>{value(park, stats, texts.get())}</td> }).collect_view()}
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
