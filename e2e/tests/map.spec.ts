@@ -51,3 +51,26 @@ test('a failed load says so and recovers on retry', async ({ page }) => {
   await alert.getByRole('button', { name: '重试' }).click();
   await expect(page.getByTestId('park-map')).toHaveAttribute('data-parks-drawn', '3');
 });
+
+test('"locate me" centres on the device and marks it', async ({ page, context }) => {
+  await context.grantPermissions(['geolocation']);
+  await context.setGeolocation({ latitude: 30.4712, longitude: 114.5201, accuracy: 30 });
+  await page.goto('/');
+  const map = page.getByTestId('park-map');
+  await expect(map).toHaveAttribute('data-parks-drawn', '3');
+  await page.getByRole('button', { name: '定位我的位置' }).click();
+  await expect(map).toHaveAttribute('data-located', '30.47120,114.52010');
+  await expect(map).toHaveAttribute('data-zoom', '15');
+});
+
+test('the search works from the keyboard alone', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('park-map')).toHaveAttribute('data-parks-drawn', '3');
+  const search = page.getByRole('searchbox', { name: '搜索园区、地块编号或企业' });
+  await search.focus();
+  await page.keyboard.type('GX-005');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/q=GX-005/);
+  // The map frames what the search found: the one parcel, so it zooms in close.
+  await expect.poll(async () => Number(await page.getByTestId('park-map').getAttribute('data-zoom'))).toBeGreaterThanOrEqual(15);
+});
