@@ -400,7 +400,7 @@ async fn certificates_are_public_and_withdrawn_by_the_parks_officers() {
             .await
             .json(StatusCode::PRECONDITION_FAILED);
         assert_eq!(stale.current.unwrap()["number"], "鄂专精特新2024-017");
-        let cursor = feed_end(&server).await;
+        let cursor = server.feed_end().await;
         let deleted = w.officer_1.call(Method::DELETE, &one).header("if-match", "\"1\"").send().await;
         assert_eq!(deleted.status, StatusCode::NO_CONTENT);
         assert!(server.get_json::<Vec<Value>>(&list, StatusCode::OK).await.is_empty());
@@ -463,7 +463,7 @@ async fn tiers_are_assessed_from_stored_facts_figures_and_certificates() {
 async fn the_feed_carries_figures_only_to_their_enterprise_its_park_and_admins() {
     for server in TestServer::each_backend().await {
         let w = world(&server).await;
-        let cursor = feed_end(&server).await;
+        let cursor = server.feed_end().await;
         let path = format!("/api/v1/enterprises/{}/annual-data/2025", w.a);
         assert_eq!(w.user_a.call(Method::PUT, &path).json(&figures(500.0)).send().await.status, StatusCode::CREATED);
         let mut renamed = body(1, 1);
@@ -512,19 +512,6 @@ async fn send(session: &Session<'_>, method: Method, path: &str, version: Option
     match version {
         Some(version) => call.header("if-match", version).send().await,
         None => call.send().await,
-    }
-}
-
-/// The cursor after everything logged so far.
-async fn feed_end(server: &TestServer) -> i64 {
-    let mut cursor = 0;
-    loop {
-        let page: ChangePage =
-            server.get_json(&format!("/api/v1/changes?since={cursor}&limit=1000"), StatusCode::OK).await;
-        cursor = page.next;
-        if !page.more {
-            return cursor;
-        }
     }
 }
 

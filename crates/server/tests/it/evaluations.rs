@@ -249,7 +249,7 @@ async fn who_may_start_a_run_and_what_it_refuses() {
 async fn the_same_operation_id_makes_one_run_and_the_feed_carries_its_summary() {
     for server in TestServer::each_backend().await {
         make_enterprises(&server, &dataset()).await;
-        let cursor = latest_cursor(&server).await;
+        let cursor = server.feed_end().await;
         let officer = server.login("officer.guanggu").await;
         let huaian = profile_id(&server, "huaian-2024").await;
         let send = || {
@@ -285,18 +285,6 @@ async fn start(server: &TestServer, session: Option<&Session<'_>>, body: Value) 
         None => server.call(Method::POST, "/api/v1/evaluations"),
     };
     call.json(&body).send().await
-}
-
-async fn latest_cursor(server: &TestServer) -> i64 {
-    let mut cursor = 0;
-    loop {
-        let page: ChangePage =
-            server.get_json(&format!("/api/v1/changes?since={cursor}&limit=1000"), StatusCode::OK).await;
-        cursor = page.next;
-        if !page.more {
-            return cursor;
-        }
-    }
 }
 
 mod profiles {

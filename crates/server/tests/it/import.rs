@@ -35,19 +35,6 @@ fn stderr_lines(output: &Output) -> Vec<String> {
     String::from_utf8(output.stderr.clone()).unwrap().lines().map(String::from).collect()
 }
 
-/// The cursor at the end of the change feed, as the public sees it.
-async fn feed_end(server: &TestServer) -> i64 {
-    let mut cursor = 0;
-    loop {
-        let page: ChangePage =
-            server.get_json(&format!("/api/v1/changes?since={cursor}&limit=1000"), StatusCode::OK).await;
-        cursor = page.next;
-        if !page.more {
-            return cursor;
-        }
-    }
-}
-
 /// `(kind, id, version)` of every public change after `cursor`, with the records' data.
 async fn changes_since(server: &TestServer, cursor: i64) -> (Vec<(ChangeKind, i64, i64)>, Vec<Value>) {
     let page: ChangePage = server.get_json(&format!("/api/v1/changes?since={cursor}"), StatusCode::OK).await;
@@ -69,7 +56,7 @@ async fn all_enterprises(server: &TestServer) -> Vec<EnterpriseRecord> {
 async fn a_good_parcels_file_is_stored_whole_under_new_ids_and_reaches_the_change_feed() {
     for server in TestServer::each_backend().await {
         let before = park_1_parcels(&server).await;
-        let cursor = feed_end(&server).await;
+        let cursor = server.feed_end().await;
 
         let output = import(&server, &["parcels", &fixture("parcels-good.geojson"), "--park", "1"]);
         assert_eq!(output.status.code(), Some(0), "{:?}", stderr_lines(&output));
@@ -131,7 +118,7 @@ async fn a_parcels_file_with_bad_features_stores_nothing_and_names_each_feature_
         let parcel_1: Value = server.get_json("/api/v1/parcels/1", StatusCode::OK).await;
         assert_eq!(parcel_1["properties"]["code"], "GX-001", "the demo parcel the bad file collides with");
         let before = park_1_parcels(&server).await;
-        let cursor = feed_end(&server).await;
+        let cursor = server.feed_end().await;
 
         let output = import(&server, &["parcels", &fixture("parcels-bad.geojson"), "--park", "1"]);
         assert_eq!(output.status.code(), Some(2));
@@ -171,7 +158,7 @@ async fn an_unknown_park_refuses_the_file() {
 async fn a_good_enterprises_file_is_stored_whole_with_its_private_facts_and_reaches_the_change_feed() {
     for server in TestServer::each_backend().await {
         let before = all_enterprises(&server).await;
-        let cursor = feed_end(&server).await;
+        let cursor = server.feed_end().await;
 
         let output = import(&server, &["enterprises", &fixture("enterprises-good.csv")]);
         assert_eq!(output.status.code(), Some(0), "{:?}", stderr_lines(&output));
@@ -231,7 +218,7 @@ async fn a_good_enterprises_file_is_stored_whole_with_its_private_facts_and_reac
 async fn an_enterprises_file_with_bad_rows_stores_nothing_and_names_each_row_and_column() {
     for server in TestServer::each_backend().await {
         let before = all_enterprises(&server).await;
-        let cursor = feed_end(&server).await;
+        let cursor = server.feed_end().await;
 
         let output = import(&server, &["enterprises", &fixture("enterprises-bad.csv")]);
         assert_eq!(output.status.code(), Some(2));

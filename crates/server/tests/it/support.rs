@@ -6,7 +6,7 @@ use std::path::Path;
 use axum::body::Body;
 use axum::http::{HeaderMap, Method, Request, StatusCode};
 use http_body_util::BodyExt;
-use parkatlas_core::wire::{ErrorBody, TileProvider};
+use parkatlas_core::wire::{ChangePage, ErrorBody, TileProvider};
 use parkatlas_server::demo::accounts::DEMO_PASSWORD;
 use parkatlas_server::store::Store;
 use parkatlas_server::{app, demo, AppState};
@@ -64,6 +64,19 @@ impl TestServer {
 
     pub async fn get_json<T: DeserializeOwned>(&self, path: &str, expected: StatusCode) -> T {
         self.call(Method::GET, path).send().await.json(expected)
+    }
+
+    /// The cursor after everything in the change feed the public may see.
+    pub async fn feed_end(&self) -> i64 {
+        let mut cursor = 0;
+        loop {
+            let page: ChangePage =
+                self.get_json(&format!("/api/v1/changes?since={cursor}&limit=1000"), StatusCode::OK).await;
+            cursor = page.next;
+            if !page.more {
+                return cursor;
+            }
+        }
     }
 
     /// A request as the public sends it.
