@@ -24,3 +24,7 @@ pub fn park_type_colour(park_type: ParkType) -> &'static str {
         ParkType::Urban => "#5b3a9e",
     }
 }
+
+/// The bars of the 亩均 classes A, B, C and D: green for "develop first" through red for
+/// "restructure", warm tones again marking what needs acting on.
+pub const EVALUATION_CLASS_COLOURS: [&str; 4] = ["#1a7f4b", "#3f7fd6", "#e8a317", "#d9480f"];

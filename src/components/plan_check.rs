@@ -78,7 +78,8 @@ pub fn PlanCheck(terms: StandardLandTerms, parcel_area: SquareMetres) -> impl In
     let field = || RwSignal::new(String::new());
     let fields = PlanFields {
         investment: field(),
-        land_mu: RwSignal::new(number(parcel_area.to_mu().0, 2).replace(',', "")),
+        // Plain digits: the field is a number input, which takes no thousands separators.
+        land_mu: RwSignal::new(format!("{:.2}", parcel_area.to_mu().0)),
         footprint: field(),
         floor_low: field(),
         floor_tall: field(),

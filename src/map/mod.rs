@@ -27,7 +27,7 @@ use parkatlas_core::wire::{ClientConfig, Feature, LandFilter, ParkProperties};
 use wasm_bindgen::JsValue;
 
 use self::decode::{extent_of, polygons_of, ViewportCollection};
-pub use self::parcel_layer::Datum;
+use self::parcel_layer::Datum;
 use self::parcel_layer::ParcelLayer;
 use self::tiles::BaseMap;
 use crate::theme::park_type_colour;
@@ -93,11 +93,9 @@ impl MapHandle {
         self.parcels.set_selected(parcel);
     }
 
-    /// Dims what `filter` (and `found`, the answer to a text search) leaves out; returns
-    /// how many drawn parcels pass.
-    pub fn filter(&self, filter: LandFilter, found: Option<Vec<i64>>) -> usize {
+    /// Dims what `filter` (and `found`, the answer to a text search) leaves out.
+    pub fn filter(&self, filter: LandFilter, found: Option<Vec<i64>>) {
         self.parcels.set_filter(filter, found);
-        self.parcels.passing()
     }
 
     pub fn base(&self) -> BaseMap {

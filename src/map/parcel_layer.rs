@@ -325,9 +325,4 @@ impl ParcelLayer {
         drop(scene);
         self.grid.redraw();
     }
-
-    /// How many drawn parcels pass the filter.
-    pub fn passing(&self) -> usize {
-        self.scene.borrow().parcels.iter().filter(|p| !p.dimmed).count()
-    }
 }

@@ -13,7 +13,7 @@ use crate::components::inquiry_form::InquiryForm;
 use crate::components::states::{outcome, Loading};
 use crate::format::{area_both, area_mu, number};
 use crate::i18n::{fill, use_language, use_texts, Language, Texts};
-use crate::theme::{parcel_status_colour, park_type_colour};
+use crate::theme::{parcel_status_colour, park_type_colour, EVALUATION_CLASS_COLOURS};
 
 pub async fn load_profile(id: i64) -> Result<(ParkRecord, ParkStatistics), ApiFailure> {
     futures::try_join!(api::park(id), api::park_statistics(id))
@@ -183,10 +183,10 @@ fn Classes(statistics: ParkStatistics) -> impl IntoView {
                 Some(run) => {
                     let classes = run.classes;
                     let rows: [ClassRow; 4] = [
-                        (|t| t.class_a, classes.a, "#1a7f4b"),
-                        (|t| t.class_b, classes.b, "#3f7fd6"),
-                        (|t| t.class_c, classes.c, "#e8a317"),
-                        (|t| t.class_d, classes.d, "#d9480f"),
+                        (|t| t.class_a, classes.a, EVALUATION_CLASS_COLOURS[0]),
+                        (|t| t.class_b, classes.b, EVALUATION_CLASS_COLOURS[1]),
+                        (|t| t.class_c, classes.c, EVALUATION_CLASS_COLOURS[2]),
+                        (|t| t.class_d, classes.d, EVALUATION_CLASS_COLOURS[3]),
                     ];
                     let total = (classes.a + classes.b + classes.c + classes.d).max(1) as f64;
                     view! {
