@@ -15,6 +15,7 @@ pub mod tiles;
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::time::Duration;
 
 use js_sys::Array;
 use leaflet::{Canvas, FeatureGroup, LatLng, LatLngBounds, Map, PolylineOptions, TileLayer, Tooltip, TooltipOptions};
@@ -244,28 +245,81 @@ pub fn ParkMap(
 ) -> impl IntoView {
     let (map, set_map) = JsRwSignal::<Option<Map>>::new_local(None).split();
     let container = NodeRef::<Div>::new();
-    let setup = RefCell::new(Some((config, parks, on_ready, on_view, on_pick)));
+    let setup = RefCell::new(Some(MapSetup {
+        config,
+        parks,
+        base,
+        start,
+        on_ready: Box::new(on_ready),
+        on_view: Box::new(on_view),
+        on_pick: Box::new(on_pick),
+    }));
 
     Effect::new(move || {
         let (Some(map), Some(container)) = (map.get(), container.get()) else { return };
-        let Some((config, parks, on_ready, on_view, on_pick)) = setup.borrow_mut().take() else { return };
+        let Some(setup) = setup.borrow_mut().take() else { return };
+        // A task of its own, after the one that created Leaflet (see below).
+        set_timeout(move || setup.run(map, container.into()), Duration::ZERO);
+    });
+
+    // Leaflet is created a frame after the page around it: creating it measures the
+    // container, which would lay out the freshly built page inside the same long task.
+    // Apart, the page paints first and neither task blocks a tap for long.
+    let leaflet_due = RwSignal::new(false);
+    request_animation_frame(move || set_timeout(move || leaflet_due.set(true), Duration::ZERO));
+
+    view! {
+        <div class="park-map" node_ref=container data-testid="park-map" role="region" aria-label=move || label.get()>
+            {move || {
+                leaflet_due
+                    .get()
+                    .then(|| {
+                        view! {
+                            <MapContainer
+                                class="park-map__leaflet"
+                                center=Position::new(WUHAN.0, WUHAN.1)
+                                zoom=11.0
+                                prefer_canvas=true
+                                map=set_map
+                            />
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+/// What [`ParkMap`] needs to set up its Leaflet map once that exists.
+struct MapSetup {
+    config: ClientConfig,
+    parks: Vec<Feature<ParkProperties>>,
+    base: BaseMap,
+    start: Option<StartView>,
+    on_ready: Box<dyn FnOnce(MapHandle)>,
+    on_view: Box<dyn Fn(MapView)>,
+    on_pick: Box<dyn Fn(Option<i64>)>,
+}
+
+impl MapSetup {
+    /// Adds the layers, shows the start view and hands the page its [`MapHandle`].
+    fn run(self, map: Map, container: web_sys::HtmlElement) {
         // The container may have been laid out after Leaflet measured it.
         map.invalidate_size(false);
         let handle = MapHandle {
-            parcels: ParcelLayer::add_to(&map, on_pick),
+            parcels: ParcelLayer::add_to(&map, self.on_pick),
             map: map.clone(),
-            container: container.clone().into(),
-            config: Rc::new(config),
-            parks: Rc::new(parks),
+            container,
+            config: Rc::new(self.config),
+            parks: Rc::new(self.parks),
             base: Rc::new(RefCell::new(None)),
             boundaries: Rc::new(RefCell::new(None)),
             labels: Rc::new(RefCell::new((Vec::new(), Vec::new()))),
             position: Rc::new(RefCell::new(None)),
             renderer: Canvas::new(),
         };
-        handle.set_base(base);
+        handle.set_base(self.base);
         handle.draw_boundaries();
-        match start {
+        match self.start {
             Some(start) => {
                 handle.map.set_view_with_options(&handle.lat_lng(start.lat, start.lng), start.zoom, &no_animation());
             }
@@ -281,6 +335,7 @@ pub fn ParkMap(
             }
         }
         let moved = handle.clone();
+        let on_view = self.on_view;
         map.on_move_end(Box::new(move |_| {
             let view = moved.view();
             let _ = moved.container.set_attribute("data-zoom", &view.zoom.to_string());
@@ -288,19 +343,7 @@ pub fn ParkMap(
         }));
         let view = handle.view();
         let _ = handle.container.set_attribute("data-zoom", &view.zoom.to_string());
-        on_ready(handle);
-    });
-
-    view! {
-        <div class="park-map" node_ref=container data-testid="park-map" role="region" aria-label=move || label.get()>
-            <MapContainer
-                class="park-map__leaflet"
-                center=Position::new(WUHAN.0, WUHAN.1)
-                zoom=11.0
-                prefer_canvas=true
-                map=set_map
-            />
-        </div>
+        (self.on_ready)(handle);
     }
 }
 

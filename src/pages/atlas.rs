@@ -37,29 +37,26 @@ async fn load() -> Result<Loaded, ApiFailure> {
 pub fn AtlasPage() -> impl IntoView {
     let texts = use_texts();
     let loaded = LocalResource::new(load);
-    view! {
-        <Suspense fallback=move || view! { <Loading message=Signal::derive(move || texts.get().loading) /> }>
-            {move || {
-                loaded
-                    .get()
-                    .map(|result| {
-                        let show = |data: Loaded| {
-                            if data.parks.is_empty() {
-                                view! {
-                                    <Empty
-                                        heading=Signal::derive(move || texts.get().empty_heading)
-                                        body=Signal::derive(move || texts.get().empty_body)
-                                    />
-                                }
-                                    .into_any()
-                            } else {
-                                view! { <Atlas loaded=data /> }.into_any()
-                            }
-                        };
-                        outcome(result, show, move || loaded.refetch())
-                    })
-            }}
-        </Suspense>
+    // Not a <Suspense>: the atlas's own resources, first read in its effects, would
+    // register with it and swap the whole page, map and all, for the loading state.
+    move || match loaded.get() {
+        None => view! { <Loading message=Signal::derive(move || texts.get().loading) /> }.into_any(),
+        Some(result) => {
+            let show = |data: Loaded| {
+                if data.parks.is_empty() {
+                    view! {
+                        <Empty
+                            heading=Signal::derive(move || texts.get().empty_heading)
+                            body=Signal::derive(move || texts.get().empty_body)
+                        />
+                    }
+                    .into_any()
+                } else {
+                    view! { <Atlas loaded=data /> }.into_any()
+                }
+            };
+            outcome(result, show, move || loaded.refetch())
+        }
     }
 }
 
@@ -188,18 +185,9 @@ fn Atlas(loaded: Loaded) -> impl IntoView {
             None => Ok(None),
         }
     });
-    // Copies for views outside a Suspense: reading a resource there would suspend the
-    // whole page, and the map must be created in a page that is in the document.
-    let listed_total = RwSignal::new(None::<u32>);
-    Effect::new(move || {
-        if let Some(result) = listed.get() {
-            listed_total.set(result.ok().flatten().map(|search| search.total));
-        }
-    });
-    let nothing_found = RwSignal::new(false);
-    Effect::new(move || {
-        nothing_found.set(matches!(found.get(), Some(Ok(Some(search))) if search.total == 0));
-    });
+    let listed_total = Memo::new(move |_| listed.with(|result| Some(result.as_ref()?.as_ref().ok()?.as_ref()?.total)));
+    let nothing_found =
+        Memo::new(move |_| found.with(|result| matches!(result, Some(Ok(Some(search))) if search.total == 0)));
 
     Effect::new(move || {
         let parcel = selected.get();
