@@ -4,8 +4,10 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.PARKATLAS_E2E_PORT ?? 18080);
-/** The server configured with OpenStreetMap tiles listens on the next port. */
+/** The server configured with OpenStreetMap tiles (and a 天地图 key) listens on the next port. */
 export const osmBaseURL = `http://127.0.0.1:${port + 1}`;
+/** A stand-in 天地图 key: the journeys answer 天地图's tile requests themselves. */
+export const tiandituKey = 'e2e0tianditu0key';
 const chromium = process.env.PARKATLAS_CHROMIUM ?? '/usr/bin/chromium';
 
 export default defineConfig({
@@ -52,8 +54,9 @@ export default defineConfig({
       stdout: 'pipe',
     },
     {
-      // The same app configured with OpenStreetMap tiles (the journeys answer tile requests themselves).
-      command: `rm -f artifacts/e2e-osm.db* && exec ../target/release/parkatlas serve --port ${port + 1} --database-url sqlite://artifacts/e2e-osm.db --static-dir ../dist --demo --tiles osm`,
+      // The same app starting on OpenStreetMap tiles, with a 天地图 key besides (the journeys
+      // answer tile requests themselves).
+      command: `rm -f artifacts/e2e-osm.db* && exec ../target/release/parkatlas serve --port ${port + 1} --database-url sqlite://artifacts/e2e-osm.db --static-dir ../dist --demo --tiles osm --tianditu-key ${tiandituKey}`,
       url: `http://127.0.0.1:${port + 1}/healthz`,
       reuseExistingServer: false,
       timeout: 60_000,

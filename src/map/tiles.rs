@@ -55,13 +55,13 @@ impl BaseMap {
         match config.tiles {
             TileProvider::None => BaseMap::None,
             TileProvider::Osm => BaseMap::Osm,
-            TileProvider::Tianditu { .. } => BaseMap::TiandituVector,
+            TileProvider::Tianditu => BaseMap::TiandituVector,
         }
     }
 
     /// The base maps this deployment can show: 天地图 only with a key.
     pub fn available(config: &ClientConfig) -> Vec<BaseMap> {
-        let has_key = tianditu_key(config).is_some();
+        let has_key = config.tianditu_key.is_some();
         BaseMap::ALL
             .into_iter()
             .filter(|base| has_key || !matches!(base, BaseMap::TiandituVector | BaseMap::TiandituImagery))
@@ -70,7 +70,7 @@ impl BaseMap {
 
     /// Adds this base map's tile layers to `map` (none for [`BaseMap::None`]).
     pub fn add_to(self, map: &Map, config: &ClientConfig) -> Vec<TileLayer> {
-        let layers = match (self, tianditu_key(config)) {
+        let layers = match (self, config.tianditu_key.as_deref()) {
             (BaseMap::None, _) => Vec::new(),
             (BaseMap::Osm, _) => vec![layer(OSM_URL, OSM_ATTRIBUTION, None)],
             (BaseMap::Amap, _) => vec![layer(AMAP_URL, AMAP_ATTRIBUTION, Some("1234"))],
@@ -82,13 +82,6 @@ impl BaseMap {
             tile_layer.add_to(map);
         }
         layers
-    }
-}
-
-fn tianditu_key(config: &ClientConfig) -> Option<&str> {
-    match &config.tiles {
-        TileProvider::Tianditu { key } => Some(key),
-        _ => None,
     }
 }
 
@@ -117,4 +110,35 @@ fn layer(url: &str, attribution: &str, subdomains: Option<&str>) -> TileLayer {
         let _ = js_sys::Reflect::set(&options, &"subdomains".into(), &JsValue::from_str(subdomains));
     }
     TileLayer::new_options(url, &options)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(tiles: TileProvider, tianditu_key: Option<&str>) -> ClientConfig {
+        ClientConfig { tiles, tianditu_key: tianditu_key.map(Into::into), demo_data: false, version: "0.1.0".into() }
+    }
+
+    #[test]
+    fn tianditu_is_offered_with_a_key_whatever_the_starting_base_map() {
+        let osm_with_key = config(TileProvider::Osm, Some("k"));
+        assert_eq!(BaseMap::default_for(&osm_with_key), BaseMap::Osm);
+        assert_eq!(BaseMap::available(&osm_with_key), BaseMap::ALL.to_vec());
+    }
+
+    #[test]
+    fn without_a_key_tianditu_is_not_offered() {
+        let keyless = config(TileProvider::None, None);
+        assert_eq!(BaseMap::default_for(&keyless), BaseMap::None);
+        assert_eq!(BaseMap::available(&keyless), vec![BaseMap::None, BaseMap::Osm, BaseMap::Amap]);
+    }
+
+    #[test]
+    fn every_base_map_survives_its_url_key() {
+        for base in BaseMap::ALL {
+            assert_eq!(BaseMap::from_key(base.key()), Some(base));
+        }
+        assert_eq!(BaseMap::from_key("google"), None);
+    }
 }

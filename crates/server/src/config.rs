@@ -43,11 +43,12 @@ pub struct ServeArgs {
     /// Database to open, created and migrated on first start.
     #[arg(long, env = "DATABASE_URL", default_value = "sqlite://parkatlas.db")]
     pub database_url: String,
-    /// Base map: none (plain background, works offline), osm, or tianditu (needs a key).
-    /// Defaults to tianditu when a key is given, else none.
+    /// The base map visitors start with: none (plain background, works offline), osm, or
+    /// tianditu (needs a key). Defaults to tianditu when a key is given, else none.
     #[arg(long, env = "PARKATLAS_TILES", value_enum)]
     pub tiles: Option<TilesArg>,
-    /// 天地图 browser key (tk), from console.tianditu.gov.cn.
+    /// 天地图 browser key (tk), from console.tianditu.gov.cn: with it, visitors may switch
+    /// to 天地图 whatever the starting base map.
     #[arg(long, env = "PARKATLAS_TIANDITU_KEY", hide_env_values = true)]
     pub tianditu_key: Option<String>,
     /// Directory of the built single-page app (trunk's output).
@@ -69,18 +70,27 @@ pub enum TilesArg {
     Tianditu,
 }
 
+/// The deployment's base maps: the one visitors start with, and the 天地图 key that
+/// makes 天地图's layers available.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tiles {
+    pub start: TileProvider,
+    pub tianditu_key: Option<String>,
+}
+
 impl ServeArgs {
-    /// Resolves the tile options into one provider, refusing 天地图 without a key.
-    pub fn tile_provider(&self) -> anyhow::Result<TileProvider> {
-        let key = self.tianditu_key.clone().filter(|key| !key.trim().is_empty());
-        match (self.tiles, key) {
-            (Some(TilesArg::None), _) | (None, None) => Ok(TileProvider::None),
-            (Some(TilesArg::Osm), _) => Ok(TileProvider::Osm),
-            (Some(TilesArg::Tianditu) | None, Some(key)) => Ok(TileProvider::Tianditu { key }),
+    /// Resolves the tile options, refusing 天地图 without a key.
+    pub fn tiles(&self) -> anyhow::Result<Tiles> {
+        let tianditu_key = self.tianditu_key.clone().filter(|key| !key.trim().is_empty());
+        let start = match (self.tiles, &tianditu_key) {
+            (Some(TilesArg::None), _) | (None, None) => TileProvider::None,
+            (Some(TilesArg::Osm), _) => TileProvider::Osm,
+            (Some(TilesArg::Tianditu) | None, Some(_)) => TileProvider::Tianditu,
             (Some(TilesArg::Tianditu), None) => {
                 anyhow::bail!("PARKATLAS_TILES=tianditu needs a key: set PARKATLAS_TIANDITU_KEY or --tianditu-key")
             }
-        }
+        };
+        Ok(Tiles { start, tianditu_key })
     }
 }
 
@@ -100,23 +110,34 @@ mod tests {
         let args = serve(&[]);
         assert_eq!(args.bind.to_string(), "127.0.0.1");
         assert_eq!(args.port, 8080);
-        assert_eq!(args.tile_provider().unwrap(), TileProvider::None);
+        assert_eq!(args.tiles().unwrap(), Tiles::default());
     }
 
     #[test]
     fn a_tianditu_key_alone_selects_tianditu() {
         let args = serve(&["--tianditu-key", "abc"]);
-        assert_eq!(args.tile_provider().unwrap(), TileProvider::Tianditu { key: "abc".into() });
+        assert_eq!(
+            args.tiles().unwrap(),
+            Tiles { start: TileProvider::Tianditu, tianditu_key: Some("abc".into()) }
+        );
     }
 
     #[test]
     fn tianditu_without_a_key_is_refused() {
-        let err = serve(&["--tiles", "tianditu"]).tile_provider().unwrap_err();
+        let err = serve(&["--tiles", "tianditu"]).tiles().unwrap_err();
         assert!(err.to_string().contains("PARKATLAS_TIANDITU_KEY"), "{err}");
     }
 
     #[test]
-    fn explicit_osm_wins_over_a_key() {
-        assert_eq!(serve(&["--tiles", "osm", "--tianditu-key", "abc"]).tile_provider().unwrap(), TileProvider::Osm);
+    fn explicit_osm_starts_with_osm_and_keeps_tianditu_available() {
+        assert_eq!(
+            serve(&["--tiles", "osm", "--tianditu-key", "abc"]).tiles().unwrap(),
+            Tiles { start: TileProvider::Osm, tianditu_key: Some("abc".into()) }
+        );
+    }
+
+    #[test]
+    fn a_blank_key_is_no_key() {
+        assert_eq!(serve(&["--tianditu-key", "  "]).tiles().unwrap(), Tiles::default());
     }
 }

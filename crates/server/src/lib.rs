@@ -25,7 +25,6 @@ use axum::extract::State;
 use axum::http::{header, HeaderValue, Request};
 use axum::routing::get;
 use axum::Router;
-use parkatlas_core::wire::TileProvider;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
@@ -34,7 +33,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::auth::limits::RateLimits;
-use crate::config::ServeArgs;
+use crate::config::{ServeArgs, Tiles};
 use crate::error::ApiError;
 use crate::store::Store;
 
@@ -42,7 +41,7 @@ use crate::store::Store;
 #[derive(Clone)]
 pub struct AppState {
     pub store: Store,
-    pub tiles: TileProvider,
+    pub tiles: Tiles,
     pub limits: Arc<RateLimits>,
     /// Mark the session cookie `Secure` (sent over HTTPS only; browsers also accept it on localhost).
     pub secure_cookies: bool,
@@ -50,7 +49,7 @@ pub struct AppState {
 
 impl AppState {
     /// A state with the production rate limits and secure cookies.
-    pub fn new(store: Store, tiles: TileProvider) -> AppState {
+    pub fn new(store: Store, tiles: Tiles) -> AppState {
         AppState { store, tiles, limits: Arc::new(RateLimits::production()), secure_cookies: true }
     }
 }
@@ -124,7 +123,7 @@ async fn healthz(State(state): State<AppState>) -> Result<&'static str, ApiError
 
 /// Runs `parkatlas serve` until Ctrl-C or SIGTERM, finishing requests in flight.
 pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
-    let tiles = args.tile_provider()?;
+    let tiles = args.tiles()?;
     let store = Store::open(&args.database_url).await?;
     if args.demo && store.is_empty().await? {
         demo::load(&store).await.context("cannot load the demo dataset")?;

@@ -212,17 +212,18 @@ pub struct ParcelProperties {
 pub type ParkCollection = FeatureCollection<ParkProperties>;
 pub type ParcelCollection = FeatureCollection<ParcelProperties>;
 
-/// Base maps the server may be configured with (`PARKATLAS_TILES`).
+/// The base map visitors start with (`PARKATLAS_TILES`).
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum TileProvider {
     /// No tiles: parks on a plain background. Works offline.
+    #[default]
     None,
     /// OpenStreetMap raster tiles (WGS-84, no offset).
     Osm,
-    /// 天地图 vector tiles with annotation; the key is sent to the browser, as 天地图 requires.
-    Tianditu { key: String },
+    /// 天地图 vector tiles with annotation (needs [`ClientConfig::tianditu_key`]).
+    Tianditu,
 }
 
 /// What the SPA needs to know about the deployment, from `GET /api/v1/config`.
@@ -230,6 +231,10 @@ pub enum TileProvider {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClientConfig {
     pub tiles: TileProvider,
+    /// 天地图's browser key when the deployment has one: 天地图's layers are offered
+    /// whatever `tiles` says. Sent to the browser, as 天地图 requires.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tianditu_key: Option<String>,
     /// True when the database holds the synthetic demo dataset.
     pub demo_data: bool,
     pub version: String,
@@ -308,16 +313,19 @@ mod tests {
     }
 
     #[test]
-    fn tianditu_config_carries_its_key() {
+    fn config_carries_the_tianditu_key_whatever_the_default() {
         let config = ClientConfig {
-            tiles: TileProvider::Tianditu { key: "k".into() },
+            tiles: TileProvider::Osm,
+            tianditu_key: Some("k".into()),
             demo_data: true,
             version: "0.1.0".into(),
         };
         assert_eq!(
             serde_json::to_value(&config).unwrap(),
-            json!({ "tiles": { "kind": "tianditu", "key": "k" }, "demo_data": true, "version": "0.1.0" })
+            json!({ "tiles": { "kind": "osm" }, "tianditu_key": "k", "demo_data": true, "version": "0.1.0" })
         );
+        let keyless = ClientConfig { tiles: TileProvider::None, tianditu_key: None, ..config };
+        assert!(serde_json::to_value(&keyless).unwrap().get("tianditu_key").is_none());
     }
 
     mod round_trips {
@@ -367,7 +375,7 @@ mod tests {
 
             #[test]
             fn config_and_errors_round_trip(key in "[a-f0-9]{0,32}", demo: bool, message in ".{0,40}", field in proptest::option::of("[a-z_]{1,12}")) {
-                let config = ClientConfig { tiles: TileProvider::Tianditu { key }, demo_data: demo, version: "0.1.0".into() };
+                let config = ClientConfig { tiles: TileProvider::Tianditu, tianditu_key: Some(key), demo_data: demo, version: "0.1.0".into() };
                 prop_assert_eq!(serde_json::from_str::<ClientConfig>(&serde_json::to_string(&config).unwrap()).unwrap(), config);
                 let body = ErrorBody { error: ErrorDetail { code: "invalid_parameter".into(), message, field }, current: None };
                 prop_assert_eq!(serde_json::from_str::<ErrorBody>(&serde_json::to_string(&body).unwrap()).unwrap(), body);

@@ -97,7 +97,8 @@ pub fn router() -> Router<AppState> {
 #[utoipa::path(get, path = "/config", tag = "map", responses((status = 200, body = ClientConfig)))]
 async fn config(State(state): State<AppState>) -> Result<Json<ClientConfig>, ApiError> {
     Ok(Json(ClientConfig {
-        tiles: state.tiles.clone(),
+        tiles: state.tiles.start,
+        tianditu_key: state.tiles.tianditu_key.clone(),
         demo_data: state.store.holds_demo_data().await?,
         version: env!("CARGO_PKG_VERSION").to_string(),
     }))

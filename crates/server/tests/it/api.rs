@@ -4,6 +4,7 @@
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use parkatlas_core::wire::{ClientConfig, ErrorBody, ParcelCollection, ParkCollection, ParkType, TileProvider};
+use parkatlas_server::config::Tiles;
 use parkatlas_server::store::Store;
 use tower::ServiceExt;
 
@@ -186,8 +187,18 @@ async fn config_reports_tiles_and_demo_data() {
     for server in TestServer::each_backend().await {
         let config: ClientConfig = server.get_json("/api/v1/config", StatusCode::OK).await;
         assert_eq!(config.tiles, TileProvider::None);
+        assert_eq!(config.tianditu_key, None);
         assert!(config.demo_data);
     }
+}
+
+#[tokio::test]
+async fn config_offers_tianditu_beside_another_starting_base_map() {
+    let tiles = Tiles { start: TileProvider::Osm, tianditu_key: Some("0123abcd".into()) };
+    let server = TestServer::with_state(None, |state| parkatlas_server::AppState { tiles, ..state }).await;
+    let config: ClientConfig = server.get_json("/api/v1/config", StatusCode::OK).await;
+    assert_eq!(config.tiles, TileProvider::Osm);
+    assert_eq!(config.tianditu_key.as_deref(), Some("0123abcd"));
 }
 
 #[tokio::test]

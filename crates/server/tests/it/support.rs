@@ -6,7 +6,8 @@ use std::path::Path;
 use axum::body::Body;
 use axum::http::{HeaderMap, Method, Request, StatusCode};
 use http_body_util::BodyExt;
-use parkatlas_core::wire::{ChangePage, ErrorBody, TileProvider};
+use parkatlas_core::wire::{ChangePage, ErrorBody};
+use parkatlas_server::config::Tiles;
 use parkatlas_server::demo::accounts::DEMO_PASSWORD;
 use parkatlas_server::store::Store;
 use parkatlas_server::{app, demo, AppState};
@@ -49,7 +50,7 @@ impl TestServer {
         };
         let store = Store::open(&url).await.unwrap();
         std::fs::write(dir.path().join("index.html"), "<!doctype html><title>parkatlas</title>").unwrap();
-        let router = app(adjust(AppState::new(store, TileProvider::None)), dir.path());
+        let router = app(adjust(AppState::new(store, Tiles::default())), dir.path());
         TestServer { dir, router, database_url: url }
     }
 
