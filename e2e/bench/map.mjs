@@ -19,6 +19,7 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 
 const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
 const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
+const chromiumVersion = browser.version();
 
 // A view holding every parcel: the extent of all parks.
 const parks = await (await fetch(`${base}/api/v1/parks`)).json();
@@ -84,23 +85,48 @@ const sizes = files.map((name) => {
 });
 const transfer = sizes.reduce((sum, s) => sum + s.brotli, 0);
 
-let lighthouse = 'not measured: Lighthouse is not installed';
-try {
-  const report = JSON.parse(
-    execFileSync('npx', ['--no-install', 'lighthouse', `${lighthouseUrl}/`, '--only-categories=performance', '--form-factor=mobile', '--output=json', '--quiet',
-      `--chrome-flags=--headless=new --no-sandbox --disable-gpu`], { env: { ...process.env, CHROME_PATH: executablePath }, maxBuffer: 64 << 20 }).toString(),
-  );
-  lighthouse = String(Math.round(report.categories.performance.score * 100));
-} catch (error) {
-  lighthouse = `not measured: ${String(error.message).split('\n')[0]}`;
+// Lighthouse scores vary from run to run with the machine's load: the median of three.
+const LIGHTHOUSE_RUNS = 3;
+const lighthouseRuns = [];
+let lighthouseProblem = '';
+for (let run = 0; run < LIGHTHOUSE_RUNS && !lighthouseProblem; run++) {
+  try {
+    const report = JSON.parse(
+      execFileSync('npx', ['--no-install', 'lighthouse', `${lighthouseUrl}/`, '--only-categories=performance', '--form-factor=mobile', '--output=json', '--quiet',
+        `--chrome-flags=--headless=new --no-sandbox --disable-gpu`], { env: { ...process.env, CHROME_PATH: executablePath }, maxBuffer: 64 << 20 }).toString(),
+    );
+    const audit = (id) => report.audits[id].displayValue;
+    lighthouseRuns.push({
+      score: Math.round(report.categories.performance.score * 100),
+      metrics: ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'speed-index', 'cumulative-layout-shift', 'interactive'].map(audit),
+      lcpElement: report.audits['largest-contentful-paint-element'].details?.items?.[0]?.items?.[0]?.node?.nodeLabel,
+    });
+  } catch (error) {
+    lighthouseProblem = `not measured: ${String(error.message).split('\n')[0]}`;
+  }
 }
+const lighthouseMedian = [...lighthouseRuns].sort((a, b) => a.score - b.score)[Math.floor(lighthouseRuns.length / 2)];
+const lighthouseLines = lighthouseMedian
+  ? [
+      `## Lighthouse mobile performance: ${lighthouseMedian.score} (median of ${lighthouseRuns.length}: ${lighthouseRuns.map((r) => r.score).join(', ')}; goal ≥ 95)`,
+      '',
+      'Lighthouse 12 with its default mobile emulation (simulated slow 4G, 4× CPU slowdown) on the ordinary demo data. The median run:',
+      '',
+      '| FCP | LCP | TBT | Speed index | CLS | Time to interactive |',
+      '|---|---|---|---|---|---|',
+      `| ${lighthouseMedian.metrics.join(' | ')} |`,
+      '',
+      // Lighthouse leaves the element out of some runs; any run that names it will do.
+      `Largest contentful paint element: “${lighthouseRuns.map((r) => r.lcpElement).find(Boolean) ?? 'not named by Lighthouse'}”.`,
+    ]
+  : [`## Lighthouse mobile performance: ${lighthouseProblem || 'not measured'} (goal ≥ 95)`];
 
 const ms = (v) => v.toFixed(1);
 const ratio = median(ours) / median(leaflet);
 const lines = [
   '# Map benchmark',
   '',
-  `\`scripts/bench-map\` (\`make bench-map\`) on ${new Date().toISOString().slice(0, 10)}, headless Chromium (${executablePath}), 1366 × 860 view at zoom ${zoom} holding the demo data at the benchmark's scale.`,
+  `\`scripts/bench-map\` (\`make bench-map\`) on ${new Date().toISOString().slice(0, 10)}, headless Chromium ${chromiumVersion}, 1366 × 860 view at zoom ${zoom} holding the demo data at the benchmark's scale.`,
   '',
   `## Drawing ${parcels} parcels (median of ${RUNS})`,
   '',
@@ -118,9 +144,7 @@ const lines = [
   ...sizes.map((s) => `| ${s.name.replace(/-[0-9a-f]{15,16}(?=[._])/, '')} | ${s.raw} | ${s.brotli} |`),
   `| **total** | ${sizes.reduce((sum, s) => sum + s.raw, 0)} | **${transfer}** (${(transfer / 1024).toFixed(0)} KiB; goal ≤ 250 KB) |`,
   '',
-  `## Lighthouse mobile performance: ${lighthouse} (goal ≥ 95)`,
-  '',
-  'Lighthouse 12 with its default mobile emulation (simulated slow 4G, 4× CPU slowdown) on the ordinary demo data.',
+  ...lighthouseLines,
   '',
 ];
 writeFileSync(output, lines.join('\n'));
