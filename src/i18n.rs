@@ -145,6 +145,8 @@ texts! {
     locating: "正在定位…" / "Locating…",
     locate_failed: "无法获取您的位置" / "Your position is not available",
     details_heading: "地块详情" / "Parcel details",
+    details_expand: "展开" / "More",
+    details_collapse: "收起" / "Less",
     parcel_code: "地块编号" / "Parcel code",
     area: "面积" / "Area",
     area_note: "按 WGS-84 椭球计算的测地面积" / "Geodesic area on the WGS-84 ellipsoid",

@@ -102,6 +102,17 @@ test('find available land over 50 亩, check a plan, share the view and ask the 
   const landMu = Number((record.properties.area_m2 / MU_M2).toFixed(2));
   await expect(page.getByTestId('parcel-area')).toContainText(`${Math.round(record.properties.area_m2).toLocaleString('en-US')} 平方米`);
   await screenshot(page, 'details', project);
+  // On a phone the sheet opens at half height, the parcel in sight above it, and expands on request.
+  const expand = details.getByRole('button', { name: '展开' });
+  if (project === 'phone') {
+    const screen = page.viewportSize()!;
+    expect((await details.boundingBox())!.height).toBeLessThanOrEqual(screen.height / 2);
+    await expand.click();
+    await expect(details.getByRole('button', { name: '收起' })).toHaveAttribute('aria-expanded', 'true');
+    await expect.poll(async () => (await details.boundingBox())!.height).toBeGreaterThan(screen.height * 0.8);
+  } else {
+    await expect(expand).toBeHidden();
+  }
 
   // A plan that misses investment intensity by 1 万元/亩: exactly that condition shows its shortfall.
   const plan = planMissingInvestment(record.properties.details.terms!.conditions, landMu);
@@ -180,12 +191,18 @@ test('clicking a parcel on the map opens it, also over GCJ-02 tiles', async ({ p
     const id = await first.getAttribute('data-parcel-id');
     await first.click();
     await expect(page).toHaveURL(new RegExp(`parcel=${id}`));
+    // The parcel was framed in the middle of what the details leave clear of the map
+    // (above the sheet on a phone, left of the panel on a desktop): a tap there picks it again.
+    const map = (await page.locator('.atlas__map').boundingBox())!;
+    const sheet = (await page.getByTestId('parcel-details').boundingBox())!;
+    const bottomSheet = sheet.width >= map.width - 1;
+    const clear = bottomSheet
+      ? { x: map.x + map.width / 2, y: map.y + (sheet.y - map.y) / 2 }
+      : { x: map.x + (sheet.x - map.x) / 2, y: map.y + map.height / 2 };
     await page.getByTestId('parcel-details').getByRole('button', { name: '关闭' }).click();
     await expect(page.getByTestId('parcel-details')).toHaveCount(0);
-    // The parcel was framed in the middle of the map: a tap there picks it again.
-    const box = (await page.locator('.atlas__map').boundingBox())!;
     await page.waitForTimeout(400); // the framing animation
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.click(clear.x, clear.y);
     await expect(page.getByTestId('parcel-details')).toBeVisible();
     await expect(page).toHaveURL(new RegExp(`parcel=${id}`));
     await expect(page.getByTestId('park-map')).toHaveAttribute('data-base', base);

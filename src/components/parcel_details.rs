@@ -13,23 +13,42 @@ use crate::format::area_both;
 use crate::i18n::{use_language, use_texts, Language};
 use crate::theme::parcel_status_colour;
 
+/// `sheet` lets the page see how much of the map the details cover. On phones the sheet
+/// opens at half height, so the parcel stays in sight above it, and expands on request.
 #[component]
 pub fn ParcelDetails(
     id: i64,
     parks: Vec<Feature<ParkProperties>>,
+    sheet: NodeRef<leptos::html::Aside>,
     on_close: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let texts = use_texts();
     let parcel = LocalResource::new(move || api::parcel(id));
+    let expanded = RwSignal::new(false);
     view! {
-        <aside class="sheet details" aria-labelledby="details-heading" data-testid="parcel-details">
+        <aside
+            class="sheet details"
+            class:sheet--expanded=move || expanded.get()
+            aria-labelledby="details-heading"
+            data-testid="parcel-details"
+            node_ref=sheet
+        >
             <header class="sheet__header">
                 <h2 id="details-heading" class="sheet__title">{move || texts.get().details_heading}</h2>
+                <button
+                    class="button button--quiet sheet__expand"
+                    type="button"
+                    aria-expanded=move || expanded.get().to_string()
+                    aria-controls="details-body"
+                    on:click=move |_| expanded.update(|open| *open = !*open)
+                >
+                    {move || if expanded.get() { texts.get().details_collapse } else { texts.get().details_expand }}
+                </button>
                 <button class="button button--quiet sheet__close" type="button" on:click=move |_| on_close()>
                     {move || texts.get().close}
                 </button>
             </header>
-            <div class="sheet__body">
+            <div class="sheet__body" id="details-body">
                 <Suspense fallback=move || view! { <Loading message=Signal::derive(move || texts.get().loading) /> }>
                     {move || {
                         let parks = parks.clone();

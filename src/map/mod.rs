@@ -45,6 +45,14 @@ pub struct MapView {
     pub bbox: BoundingBox,
 }
 
+/// A parcel picked on the map, and the WGS-84 point where it was picked.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Pick {
+    pub parcel: i64,
+    pub lat: f64,
+    pub lng: f64,
+}
+
 /// A position to start at, from a shared link.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct StartView {
@@ -135,16 +143,52 @@ impl MapHandle {
         MapView { lat, lng, zoom: self.map.get_zoom(), bbox: BoundingBox { west, south, east, north } }
     }
 
-    /// Frames a WGS-84 box, animated unless `instantly`.
-    pub fn frame(&self, bbox: BoundingBox, instantly: bool) {
+    /// Frames a WGS-84 box, animated unless `instantly`, in the part of the map that
+    /// `cover` (a panel over it) leaves clear.
+    pub fn frame(&self, bbox: BoundingBox, instantly: bool, cover: Option<&web_sys::Element>) {
         let bounds = LatLngBounds::new(&self.lat_lng(bbox.south, bbox.west), &self.lat_lng(bbox.north, bbox.east));
-        let options = js_sys::Object::new();
+        let options = self.clear_of(cover);
         let _ = js_sys::Reflect::set(&options, &"maxZoom".into(), &JsValue::from_f64(17.0));
-        let _ = js_sys::Reflect::set(&options, &"padding".into(), &Array::of2(&24.into(), &24.into()));
         if instantly {
             let _ = js_sys::Reflect::set(&options, &"animate".into(), &JsValue::FALSE);
         }
         self.map.fit_bounds_with_options(&bounds, &options);
+    }
+
+    /// Pans, without zooming, just enough to bring a WGS-84 point into the part of the
+    /// map that `cover` leaves clear.
+    pub fn reveal(&self, lat: f64, lng: f64, cover: &web_sys::Element) {
+        self.map.pan_inside_with_options(&self.lat_lng(lat, lng), &self.clear_of(Some(cover)));
+    }
+
+    /// Leaflet's padding options for a view clear of `cover`: a side panel hides a strip
+    /// on the right of the map, a bottom sheet one at the bottom. A cover that would
+    /// leave too little clear is ignored: the parcel is better under it than off-screen.
+    fn clear_of(&self, cover: Option<&web_sys::Element>) -> js_sys::Object {
+        const MARGIN: f64 = 24.0;
+        const LEAST_CLEAR: f64 = 120.0;
+        let map = self.container.get_bounding_client_rect();
+        let (mut right, mut bottom) = (0.0, 0.0);
+        if let Some(panel) = cover.map(web_sys::Element::get_bounding_client_rect) {
+            let spans_width = panel.left() <= map.left() + 1.0 && panel.right() >= map.right() - 1.0;
+            let spans_height = panel.top() <= map.top() + 1.0 && panel.bottom() >= map.bottom() - 1.0;
+            if spans_width {
+                bottom = (map.bottom() - panel.top()).max(0.0);
+            } else if spans_height {
+                right = (map.right() - panel.left()).max(0.0);
+            }
+            if map.width() - right < LEAST_CLEAR || map.height() - bottom < LEAST_CLEAR {
+                (right, bottom) = (0.0, 0.0);
+            }
+        }
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"paddingTopLeft".into(), &Array::of2(&MARGIN.into(), &MARGIN.into()));
+        let _ = js_sys::Reflect::set(
+            &options,
+            &"paddingBottomRight".into(),
+            &Array::of2(&(MARGIN + right).into(), &(MARGIN + bottom).into()),
+        );
+        options
     }
 
     /// Centres on a WGS-84 position at `zoom`.
@@ -241,7 +285,7 @@ pub fn ParkMap(
     #[prop(into)] label: Signal<&'static str>,
     on_ready: impl FnOnce(MapHandle) + 'static,
     on_view: impl Fn(MapView) + 'static,
-    on_pick: impl Fn(Option<i64>) + 'static,
+    on_pick: impl Fn(Option<Pick>) + 'static,
 ) -> impl IntoView {
     let (map, set_map) = JsRwSignal::<Option<Map>>::new_local(None).split();
     let container = NodeRef::<Div>::new();
@@ -297,7 +341,7 @@ struct MapSetup {
     start: Option<StartView>,
     on_ready: Box<dyn FnOnce(MapHandle)>,
     on_view: Box<dyn Fn(MapView)>,
-    on_pick: Box<dyn Fn(Option<i64>)>,
+    on_pick: Box<dyn Fn(Option<Pick>)>,
 }
 
 impl MapSetup {
@@ -330,7 +374,7 @@ impl MapSetup {
                     .filter_map(|park| extent_of(&polygons_of(&park.geometry)))
                     .reduce(BoundingBox::union)
                 {
-                    handle.frame(bbox, true);
+                    handle.frame(bbox, true, None);
                 }
             }
         }

@@ -22,6 +22,7 @@ use web_sys::{CanvasRenderingContext2d, CanvasWindingRule, HtmlCanvasElement};
 
 use super::decode::ViewportParcel;
 use super::projection::{project, TILE_SIZE};
+use super::Pick;
 use crate::theme::parcel_status_colour;
 
 /// Which datum the base map is drawn in: parcels are shifted to match it for display.
@@ -245,9 +246,9 @@ pub struct ParcelLayer {
 }
 
 impl ParcelLayer {
-    /// Adds an empty parcel layer to `map`; `on_pick` hears the id of a clicked parcel, or
-    /// `None` for a click on no parcel.
-    pub fn add_to(map: &Map, on_pick: impl Fn(Option<i64>) + 'static) -> ParcelLayer {
+    /// Adds an empty parcel layer to `map`; `on_pick` hears the parcel clicked and where,
+    /// or `None` for a click on no parcel.
+    pub fn add_to(map: &Map, on_pick: impl Fn(Option<Pick>) + 'static) -> ParcelLayer {
         let options = GridLayerOptions::new();
         options.set_tile_size(TILE_SIZE);
         options.set_pane("overlayPane".to_string());
@@ -277,7 +278,7 @@ impl ParcelLayer {
                 _ => (clicked.lng(), clicked.lat()),
             };
             let picked = click_scene.borrow().parcel_at(lon, lat);
-            on_pick(picked);
+            on_pick(picked.map(|parcel| Pick { parcel, lat, lng: lon }));
         }));
         grid.add_to(map);
         ParcelLayer { grid, scene }

@@ -16,7 +16,7 @@ use crate::components::states::{outcome, Empty, Loading};
 use crate::i18n::{use_language, use_texts, Language};
 use crate::map::decode::{extent_of, polygons_of};
 use crate::map::tiles::BaseMap;
-use crate::map::{MapHandle, MapView, ParkMap};
+use crate::map::{MapHandle, MapView, ParkMap, Pick};
 use crate::url_state::AtlasUrl;
 
 /// Parcels listed beside the map at most; the list says how many more match.
@@ -173,7 +173,7 @@ fn Atlas(loaded: Loaded) -> impl IntoView {
         }
         framed_text.set_value(text);
         if let Some(bounds) = search.bounds {
-            handle.with_value(|map| map.as_ref().map(|map| map.frame(bounds, false)));
+            handle.with_value(|map| map.as_ref().map(|map| map.frame(bounds, false, None)));
         }
     });
 
@@ -245,14 +245,28 @@ fn Atlas(loaded: Loaded) -> impl IntoView {
         }
         framed_park.set_value(park);
         if let Some((_, extent)) = park_extents.iter().find(|(id, _)| Some(*id) == park) {
-            handle.with_value(|map| map.as_ref().map(|map| map.frame(*extent, false)));
+            handle.with_value(|map| map.as_ref().map(|map| map.frame(*extent, false, None)));
         }
     });
 
+    // An opened parcel is kept in sight beside (or above) its details: once the sheet is
+    // laid out, the map frames or pans the parcel into the part the sheet leaves clear.
+    let sheet = NodeRef::<leptos::html::Aside>::new();
     let open = move |parcel: LandMatch| {
         selected.set(Some(parcel.id));
         list_open.set(false);
-        handle.with_value(|map| map.as_ref().map(|map| map.frame(parcel.bbox, false)));
+        request_animation_frame(move || {
+            let cover = sheet.get_untracked();
+            handle.with_value(|map| map.as_ref().map(|map| map.frame(parcel.bbox, false, cover.as_deref())));
+        });
+    };
+    let pick = move |picked: Option<Pick>| {
+        let Some(pick) = picked else { return };
+        selected.set(Some(pick.parcel));
+        request_animation_frame(move || {
+            let Some(cover) = sheet.get_untracked() else { return };
+            handle.with_value(|map| map.as_ref().map(|map| map.reveal(pick.lat, pick.lng, &cover)));
+        });
     };
     let locating = RwSignal::new(None::<String>);
     let locate = move |_| {
@@ -292,11 +306,7 @@ fn Atlas(loaded: Loaded) -> impl IntoView {
                         view_now.set(Some(view));
                     }
                     on_view=move |view| view_now.set(Some(view))
-                    on_pick=move |picked| {
-                        if picked.is_some() {
-                            selected.set(picked);
-                        }
-                    }
+                    on_pick=pick
                 />
                 <div class="map-tools">
                     <label class="visually-hidden" for="base-map">{move || texts.get().base_map}</label>
@@ -379,7 +389,7 @@ fn Atlas(loaded: Loaded) -> impl IntoView {
                 selected
                     .get()
                     .map(|id| {
-                        view! { <ParcelDetails id parks=parks_for_details.clone() on_close=move || selected.set(None) /> }
+                        view! { <ParcelDetails id parks=parks_for_details.clone() sheet on_close=move || selected.set(None) /> }
                     })
             }}
         </div>
