@@ -116,10 +116,7 @@ mod tests {
     #[test]
     fn a_tianditu_key_alone_selects_tianditu() {
         let args = serve(&["--tianditu-key", "abc"]);
-        assert_eq!(
-            args.tiles().unwrap(),
-            Tiles { start: TileProvider::Tianditu, tianditu_key: Some("abc".into()) }
-        );
+        assert_eq!(args.tiles().unwrap(), Tiles { start: TileProvider::Tianditu, tianditu_key: Some("abc".into()) });
     }
 
     #[test]
