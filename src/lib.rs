@@ -22,6 +22,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use crate::components::deferred::Deferred;
 use crate::components::header::Header;
 use crate::components::states::NotFound;
 
@@ -32,11 +33,14 @@ pub fn App() -> impl IntoView {
         <Router>
             <Header />
             <main class="page">
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=pages::atlas::AtlasPage />
-                    <Route path=path!("/parks/:id") view=pages::park::ParkPage />
-                    <Route path=path!("/compare") view=pages::compare::ComparePage />
-                </Routes>
+                // The header paints first, the page in the task after.
+                <Deferred>
+                    <Routes fallback=NotFound>
+                        <Route path=path!("/") view=pages::atlas::AtlasPage />
+                        <Route path=path!("/parks/:id") view=pages::park::ParkPage />
+                        <Route path=path!("/compare") view=pages::compare::ComparePage />
+                    </Routes>
+                </Deferred>
             </main>
         </Router>
     }

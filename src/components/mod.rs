@@ -1,6 +1,7 @@
 //! Presentational components: they receive data and emit callbacks. The parcel details,
 //! park list and inquiry form also fetch or send what they show.
 
+pub mod deferred;
 pub mod finder;
 pub mod header;
 pub mod inquiry_form;

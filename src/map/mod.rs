@@ -31,6 +31,7 @@ use self::decode::{extent_of, polygons_of, ViewportCollection};
 use self::parcel_layer::Datum;
 use self::parcel_layer::ParcelLayer;
 use self::tiles::BaseMap;
+use crate::components::deferred::Deferred;
 use crate::theme::park_type_colour;
 
 /// Where the map starts when neither the link nor the parks say: central Wuhan.
@@ -306,29 +307,19 @@ pub fn ParkMap(
         set_timeout(move || setup.run(map, container.into()), Duration::ZERO);
     });
 
-    // Leaflet is created a frame after the page around it: creating it measures the
-    // container, which would lay out the freshly built page inside the same long task.
-    // Apart, the page paints first and neither task blocks a tap for long.
-    let leaflet_due = RwSignal::new(false);
-    request_animation_frame(move || set_timeout(move || leaflet_due.set(true), Duration::ZERO));
-
+    // Creating Leaflet measures the container, which would lay out the freshly built
+    // page inside the task that built it.
     view! {
         <div class="park-map" node_ref=container data-testid="park-map" role="region" aria-label=move || label.get()>
-            {move || {
-                leaflet_due
-                    .get()
-                    .then(|| {
-                        view! {
-                            <MapContainer
-                                class="park-map__leaflet"
-                                center=Position::new(WUHAN.0, WUHAN.1)
-                                zoom=11.0
-                                prefer_canvas=true
-                                map=set_map
-                            />
-                        }
-                    })
-            }}
+            <Deferred>
+                <MapContainer
+                    class="park-map__leaflet"
+                    center=Position::new(WUHAN.0, WUHAN.1)
+                    zoom=11.0
+                    prefer_canvas=true
+                    map=set_map
+                />
+            </Deferred>
         </div>
     }
 }

@@ -8,6 +8,7 @@ use parkatlas_core::geometry::BoundingBox;
 use parkatlas_core::wire::{ClientConfig, Feature, LandMatch, ParkProperties, MAX_LAND_LIMIT};
 
 use crate::api::{self, ApiFailure};
+use crate::components::deferred::Deferred;
 use crate::components::finder::{Filters, SearchBox};
 use crate::components::legend::Legend;
 use crate::components::parcel_details::ParcelDetails;
@@ -364,7 +365,11 @@ fn Atlas(loaded: Loaded) -> impl IntoView {
                     {url_problem.map(|(_, problem)| {
                         view! { <p class="message message--warn" role="status">{move || texts.get().filter_problem} {problem.clone()}</p> }
                     })}
-                    <Filters filter parks=parks_for_filters />
+                    // The filters and the legend, many small controls, are built after the
+                    // rest of the page has painted (see Deferred).
+                    <Deferred>
+                        <Filters filter parks=parks_for_filters.clone() />
+                    </Deferred>
                     {move || {
                         (filter.with(|f| !f.text.is_empty()) && nothing_found.get())
                             .then(|| view! { <p class="message message--warn" role="status" data-testid="search-none">{texts.get().search_none}</p> })
@@ -382,7 +387,9 @@ fn Atlas(loaded: Loaded) -> impl IntoView {
                             }}
                         </Transition>
                     </section>
-                    <Legend />
+                    <Deferred>
+                        <Legend />
+                    </Deferred>
                 </div>
             </aside>
             {move || {
