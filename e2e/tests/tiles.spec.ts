@@ -18,7 +18,7 @@ test('no tile provider: the map makes no tile requests', async ({ page }) => {
   await expect(page.locator('.leaflet-tile-pane img')).toHaveCount(0);
 });
 
-test('PARKATLAS_TILES=osm: OpenStreetMap tiles are requested and shown with attribution', async ({ page }) => {
+test('PARKATLAS_TILES=osm: OpenStreetMap tiles are requested and shown with attribution', async ({ page }, testInfo) => {
   const served: string[] = [];
   await page.route('https://tile.openstreetmap.org/**', (route) => {
     served.push(route.request().url());
@@ -30,6 +30,12 @@ test('PARKATLAS_TILES=osm: OpenStreetMap tiles are requested and shown with attr
   expect(served.length).toBeGreaterThan(0);
   expect(served[0]).toMatch(/^https:\/\/tile\.openstreetmap\.org\/\d+\/\d+\/\d+\.png$/);
   await expect(page.locator('.leaflet-control-attribution')).toContainText('OpenStreetMap');
+  if (testInfo.project.name === 'phone') {
+    // Above the finder's bar, which covers the foot of the map, not under it.
+    const attribution = (await page.locator('.leaflet-control-attribution').boundingBox())!;
+    const bar = (await page.locator('.finder__bar').boundingBox())!;
+    expect(attribution.y + attribution.height).toBeLessThanOrEqual(bar.y);
+  }
 });
 
 test('a 天地图 key offers 天地图 vector and imagery, each with its annotation layer', async ({ page }) => {

@@ -162,9 +162,10 @@ impl MapHandle {
         self.map.pan_inside_with_options(&self.lat_lng(lat, lng), &self.clear_of(Some(cover)));
     }
 
-    /// Leaflet's padding options for a view clear of `cover`: a side panel hides a strip
-    /// on the right of the map, a bottom sheet one at the bottom. A cover that would
-    /// leave too little clear is ignored: the parcel is better under it than off-screen.
+    /// Leaflet's padding options for a view clear of `cover`: a panel at the right hides
+    /// a strip on the right of the map, a sheet at the bottom one at the bottom; other
+    /// covers are ignored, and so is one that would leave too little clear (the parcel
+    /// is better under it than off-screen).
     fn clear_of(&self, cover: Option<&web_sys::Element>) -> js_sys::Object {
         const MARGIN: f64 = 24.0;
         const LEAST_CLEAR: f64 = 120.0;
@@ -173,9 +174,9 @@ impl MapHandle {
         if let Some(panel) = cover.map(web_sys::Element::get_bounding_client_rect) {
             let spans_width = panel.left() <= map.left() + 1.0 && panel.right() >= map.right() - 1.0;
             let spans_height = panel.top() <= map.top() + 1.0 && panel.bottom() >= map.bottom() - 1.0;
-            if spans_width {
+            if spans_width && panel.top() > map.top() {
                 bottom = (map.bottom() - panel.top()).max(0.0);
-            } else if spans_height {
+            } else if spans_height && panel.left() > map.left() {
                 right = (map.right() - panel.left()).max(0.0);
             }
             if map.width() - right < LEAST_CLEAR || map.height() - bottom < LEAST_CLEAR {
