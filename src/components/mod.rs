@@ -10,3 +10,4 @@ pub mod parcel_details;
 pub mod plan_check;
 pub mod results;
 pub mod states;
+pub mod toggle;

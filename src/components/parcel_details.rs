@@ -9,6 +9,7 @@ use crate::api;
 use crate::components::inquiry_form::InquiryForm;
 use crate::components::plan_check::PlanCheck;
 use crate::components::states::{outcome, Loading};
+use crate::components::toggle::ToggleButton;
 use crate::format::area_both;
 use crate::i18n::{use_language, use_texts, Language};
 use crate::theme::parcel_status_colour;
@@ -35,15 +36,9 @@ pub fn ParcelDetails(
         >
             <header class="sheet__header">
                 <h2 id="details-heading" class="sheet__title">{move || texts.get().details_heading}</h2>
-                <button
-                    class="button button--quiet sheet__expand"
-                    type="button"
-                    aria-expanded=move || expanded.get().to_string()
-                    aria-controls="details-body"
-                    on:click=move |_| expanded.update(|open| *open = !*open)
-                >
+                <ToggleButton open=expanded controls="details-body" class="sheet__expand">
                     {move || if expanded.get() { texts.get().details_collapse } else { texts.get().details_expand }}
-                </button>
+                </ToggleButton>
                 <button class="button button--quiet sheet__close" type="button" on:click=move |_| on_close()>
                     {move || texts.get().close}
                 </button>

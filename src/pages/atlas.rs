@@ -14,6 +14,7 @@ use crate::components::legend::Legend;
 use crate::components::parcel_details::ParcelDetails;
 use crate::components::results::Results;
 use crate::components::states::{outcome, Empty, Loading};
+use crate::components::toggle::ToggleButton;
 use crate::i18n::{use_language, use_texts, Language};
 use crate::map::decode::{extent_of, polygons_of};
 use crate::map::tiles::BaseMap;
@@ -342,16 +343,10 @@ fn Atlas(loaded: Loaded) -> impl IntoView {
             <aside class="finder" class:finder--open=move || list_open.get() aria-label=move || texts.get().results_heading>
                 <div class="finder__bar">
                     <SearchBox filter />
-                    <button
-                        class="button button--quiet finder__toggle"
-                        type="button"
-                        aria-expanded=move || list_open.get().to_string()
-                        aria-controls="finder-body"
-                        on:click=move |_| list_open.update(|open| *open = !*open)
-                    >
+                    <ToggleButton open=list_open controls="finder-body" class="finder__toggle">
                         {move || if list_open.get() { texts.get().show_map } else { texts.get().show_list }}
                         {move || listed_total.get().map(|total| view! { <span class="badge badge--count">{total}</span> })}
-                    </button>
+                    </ToggleButton>
                 </div>
                 <div class="finder__body" id="finder-body">
                     {demo.then(|| {
