@@ -5,10 +5,11 @@
 use anyhow::Context;
 use chrono::NaiveDate;
 use parkatlas_core::efficiency::Cohort;
+use parkatlas_core::registry::{CreditCode, IndustryCode};
 use parkatlas_core::tiers::CertificateKind;
 use parkatlas_core::wire::{
-    AnnualDataRecord, AnnualFigures, CertificateBody, CertificateRecord, ChangeKind, CreditCode, EnterpriseBody,
-    EnterpriseRecord, IndustryCode, SizeClass,
+    AnnualDataRecord, AnnualFigures, CertificateBody, CertificateRecord, ChangeKind, EnterpriseBody, EnterpriseRecord,
+    SizeClass,
 };
 use sqlx::{AnyConnection, Row};
 
