@@ -21,6 +21,7 @@
 //! - [`text`]: [`text::Bilingual`], the Chinese-and-English text every explanation carries.
 //! - [`wire`]: the JSON bodies of the `/api/v1` API, shared by the SPA and the server.
 
+mod beside;
 pub mod calendar;
 pub mod control;
 pub mod efficiency;

@@ -1,11 +1,10 @@
 //! One enterprise's figures for one year on the wire: what the 亩均 evaluation (spec §1)
 //! and the tier rules (spec §4) read, and the years they may be given for.
 
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::efficiency::{Cohort, EnterpriseInput, ExemptionReason};
-use crate::tiers::FiscalYear;
+use crate::efficiency::{Cohort, EfficiencyFigures, EnterpriseInput};
+use crate::tiers::{FiscalYear, FiscalYearFigures};
 
 /// The years annual figures may be given for.
 pub const FIRST_YEAR: i32 = 2000;
@@ -25,7 +24,8 @@ pub fn check_year(year: i32) -> Option<(&'static str, String)> {
 }
 
 /// One enterprise's figures for one year: what the 亩均 evaluation (spec §1) and the
-/// tier rules (spec §4) read.
+/// tier rules (spec §4) read, each in the rules' own type. The year, and the enterprise's
+/// id, name and cohort, come from the record they are stored under.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -33,65 +33,6 @@ pub struct AnnualFigures {
     pub efficiency: EfficiencyFigures,
     #[serde(default)]
     pub accounts: FiscalYearFigures,
-}
-
-/// The 亩均 evaluation's figures: [`EnterpriseInput`] without the enterprise's id, name
-/// and cohort. Amounts in 万元, land in 亩, energy in 吨标煤, emissions and water in 吨.
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct EfficiencyFigures {
-    /// 用地面积: land with a land-use certificate, built, under construction and ancillary.
-    pub land_area_mu: f64,
-    /// 评价税收; may be negative after VAT refunds.
-    #[serde(default)]
-    pub tax_wan_yuan: Option<f64>,
-    /// 工业增加值.
-    #[serde(default)]
-    pub value_added_wan_yuan: Option<f64>,
-    /// 营业收入.
-    #[serde(default)]
-    pub revenue_wan_yuan: Option<f64>,
-    /// 主营业务收入.
-    #[serde(default)]
-    pub main_business_revenue_wan_yuan: Option<f64>,
-    /// 综合能耗 (等价值).
-    #[serde(default)]
-    pub energy_tce: Option<f64>,
-    /// 主要污染物排放量.
-    #[serde(default)]
-    pub emissions_t: Option<f64>,
-    #[serde(default)]
-    pub water_t: Option<f64>,
-    #[serde(default)]
-    pub electricity_kwh: Option<f64>,
-    /// 年平均职工人数.
-    #[serde(default)]
-    pub average_staff: Option<f64>,
-    /// R&D经费支出.
-    #[serde(default)]
-    pub rd_wan_yuan: Option<f64>,
-    /// 加分.
-    #[serde(default)]
-    pub bonus: f64,
-    /// 减分.
-    #[serde(default)]
-    pub deduction: f64,
-    /// A reason to grade the enterprise T (不适合评价), given outright.
-    #[serde(default)]
-    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
-    pub exemption: Option<ExemptionReason>,
-    #[serde(default)]
-    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
-    pub production_start: Option<NaiveDate>,
-    #[serde(default)]
-    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
-    pub land_granted: Option<NaiveDate>,
-    #[serde(default)]
-    pub under_construction: bool,
-    /// Enterprises sharing one parcel name the same group and are evaluated together.
-    #[serde(default)]
-    pub land_group: Option<String>,
 }
 
 impl EfficiencyFigures {
@@ -113,29 +54,6 @@ impl EfficiencyFigures {
             ("efficiency.deduction", Some(self.deduction)),
         ]
     }
-}
-
-/// One year's accounts for the tier rules: [`FiscalYear`] without its year. 万元.
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct FiscalYearFigures {
-    /// 营业收入, also read as 销售收入 and 总收入.
-    pub revenue_wan_yuan: Option<f64>,
-    pub main_business_revenue_wan_yuan: Option<f64>,
-    /// Revenue from the niche (单项冠军) products.
-    pub niche_product_revenue_wan_yuan: Option<f64>,
-    /// 高新技术产品（服务）收入.
-    pub high_tech_product_revenue_wan_yuan: Option<f64>,
-    pub rd_expense_wan_yuan: Option<f64>,
-    /// R&D spent in mainland China; part of `rd_expense_wan_yuan`.
-    pub domestic_rd_expense_wan_yuan: Option<f64>,
-    /// 成本费用总额.
-    pub total_cost_wan_yuan: Option<f64>,
-    /// May be negative: a loss.
-    pub net_profit_wan_yuan: Option<f64>,
-    /// New qualified equity financing received in the year.
-    pub equity_financing_wan_yuan: Option<f64>,
 }
 
 impl FiscalYearFigures {
@@ -205,47 +123,12 @@ impl AnnualFigures {
 
     /// The 亩均 evaluation's input for this year, with the enterprise's id, name and cohort.
     pub fn to_efficiency_input(&self, id: String, name: String, cohort: Cohort) -> EnterpriseInput {
-        let e = &self.efficiency;
-        EnterpriseInput {
-            id,
-            name,
-            cohort,
-            land_area_mu: e.land_area_mu,
-            tax_wan_yuan: e.tax_wan_yuan,
-            value_added_wan_yuan: e.value_added_wan_yuan,
-            revenue_wan_yuan: e.revenue_wan_yuan,
-            main_business_revenue_wan_yuan: e.main_business_revenue_wan_yuan,
-            energy_tce: e.energy_tce,
-            emissions_t: e.emissions_t,
-            water_t: e.water_t,
-            electricity_kwh: e.electricity_kwh,
-            average_staff: e.average_staff,
-            rd_wan_yuan: e.rd_wan_yuan,
-            bonus: e.bonus,
-            deduction: e.deduction,
-            exemption: e.exemption,
-            production_start: e.production_start,
-            land_granted: e.land_granted,
-            under_construction: e.under_construction,
-            land_group: e.land_group.clone(),
-        }
+        EnterpriseInput { id, name, cohort, figures: self.efficiency.clone() }
     }
 
     /// The tier rules' accounts for this year.
     pub fn to_fiscal_year(&self, year: i32) -> FiscalYear {
-        let a = &self.accounts;
-        FiscalYear {
-            year,
-            revenue_wan_yuan: a.revenue_wan_yuan,
-            main_business_revenue_wan_yuan: a.main_business_revenue_wan_yuan,
-            niche_product_revenue_wan_yuan: a.niche_product_revenue_wan_yuan,
-            high_tech_product_revenue_wan_yuan: a.high_tech_product_revenue_wan_yuan,
-            rd_expense_wan_yuan: a.rd_expense_wan_yuan,
-            domestic_rd_expense_wan_yuan: a.domestic_rd_expense_wan_yuan,
-            total_cost_wan_yuan: a.total_cost_wan_yuan,
-            net_profit_wan_yuan: a.net_profit_wan_yuan,
-            equity_financing_wan_yuan: a.equity_financing_wan_yuan,
-        }
+        FiscalYear { year, figures: self.accounts.clone() }
     }
 }
 
@@ -262,6 +145,7 @@ pub struct AnnualDataRecord {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use chrono::NaiveDate;
     use serde_json::json;
 
     /// A change to a valid value that should make it invalid.
@@ -352,12 +236,28 @@ pub(crate) mod tests {
             let figures = figures();
             let input = figures.to_efficiency_input("7".into(), "示例".into(), Cohort::BelowScale);
             assert_eq!((input.id.as_str(), input.cohort), ("7", Cohort::BelowScale));
-            assert_eq!(input.land_area_mu, 30.0);
-            assert_eq!(input.production_start, Some(date(2015, 3, 1)));
+            assert_eq!(input.figures.land_area_mu, 30.0);
+            assert_eq!(input.figures.production_start, Some(date(2015, 3, 1)));
             assert!(input.problems().is_empty());
             let year = figures.to_fiscal_year(2024);
-            assert_eq!((year.year, year.net_profit_wan_yuan), (2024, Some(-50.0)));
-            assert_eq!(year.domestic_rd_expense_wan_yuan, Some(280.0));
+            assert_eq!((year.year, year.figures.net_profit_wan_yuan), (2024, Some(-50.0)));
+            assert_eq!(year.figures.domestic_rd_expense_wan_yuan, Some(280.0));
+            let flat = serde_json::to_value(&year).unwrap();
+            assert_eq!((&flat["year"], &flat["revenue_wan_yuan"]), (&json!(2024), &json!(12000.0)));
+        }
+
+        #[test]
+        fn the_json_nests_the_two_sets_of_figures_and_refuses_unknown_fields() {
+            let value = serde_json::to_value(figures()).unwrap();
+            assert_eq!(value["efficiency"]["land_area_mu"], 30.0);
+            assert_eq!(value["efficiency"]["production_start"], "2015-03-01");
+            assert_eq!(value["accounts"]["domestic_rd_expense_wan_yuan"], 280.0);
+            for (set, misspelt) in [("efficiency", "tax_wanyuan"), ("accounts", "year")] {
+                let mut value = value.clone();
+                value[set][misspelt] = json!(1.0);
+                let error = serde_json::from_value::<AnnualFigures>(value).unwrap_err().to_string();
+                assert!(error.starts_with(&format!("unknown field `{misspelt}`")), "{error}");
+            }
         }
 
         #[test]

@@ -17,10 +17,7 @@ mod request;
 mod session;
 mod sync;
 
-pub use annual::{
-    check_year, AnnualDataRecord, AnnualFigures, EfficiencyFigures, FiscalYearFigures, FIRST_YEAR, LAST_YEAR,
-    MAX_FIGURE,
-};
+pub use annual::{check_year, AnnualDataRecord, AnnualFigures, FIRST_YEAR, LAST_YEAR, MAX_FIGURE};
 pub use certificate::{CertificateBody, CertificateRecord, MAX_CERTIFICATE_NUMBER_CHARS, MAX_CERTIFICATE_YEARS};
 pub use contact_check::{is_email, is_landline, is_mainland_mobile, normalise_phone};
 pub use details::{
