@@ -23,6 +23,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use indicators::{Indicator, IndicatorInfo, Undefined};
+#[cfg(test)]
+pub(crate) use input::tests::huangyan_worked_example;
 pub use input::{Cohort, EfficiencyFigures, EnterpriseInput, ExemptionReason, InputProblem};
 pub use profile::{
     indicator_key, parse_indicator, ClassRule, CohortRules, EdgeCasePolicy, ItemRule, Method, MissingPolicy,

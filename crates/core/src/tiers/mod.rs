@@ -39,7 +39,7 @@ mod specialised_2022_score;
 mod specialised_2026;
 mod tech_sme;
 #[cfg(test)]
-mod test_support;
+pub(crate) mod test_support;
 mod version;
 
 pub use assessment::{assess, TierAssessment, TierGap, TierResult, TierRules};

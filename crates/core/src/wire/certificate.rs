@@ -92,7 +92,7 @@ impl CertificateRecord {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::tiers::Tier;
 
@@ -103,7 +103,7 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
 
-    fn certificate() -> CertificateBody {
+    pub(crate) fn certificate() -> CertificateBody {
         CertificateBody {
             kind: CertificateKind::Tier(Tier::LittleGiant),
             number: "工信部 2025-0117".into(),

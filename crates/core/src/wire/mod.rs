@@ -11,6 +11,8 @@ mod details;
 mod enterprise;
 mod evaluation;
 mod inquiry;
+#[cfg(test)]
+mod json_keys;
 mod land;
 mod park_statistics;
 mod request;
