@@ -8,7 +8,7 @@ use std::hint::black_box;
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
 use geojson::{GeometryValue, Position};
-use parkatlas_core::efficiency::{evaluate, shipped, Cohort, EnterpriseInput};
+use parkatlas_core::efficiency::{evaluate, shipped, Cohort, EfficiencyFigures, EnterpriseInput};
 use parkatlas_core::geometry::Shape;
 
 /// A deterministic spread of figures: SplitMix64, so runs compare like with like.
@@ -27,25 +27,27 @@ fn enterprises(count: u64) -> Vec<EnterpriseInput> {
                 id: format!("E{i:06}"),
                 name: format!("企业{i}"),
                 cohort: if i % 5 == 0 { Cohort::BelowScale } else { Cohort::AboveScale },
-                land_area_mu: 3.0 + 200.0 * spread(i * 16),
-                tax_wan_yuan: f(1, 3_000.0),
-                value_added_wan_yuan: f(2, 20_000.0),
-                revenue_wan_yuan: f(3, 80_000.0),
-                main_business_revenue_wan_yuan: f(4, 70_000.0),
-                energy_tce: f(5, 8_000.0),
-                // Every seventh enterprise reports no emissions: the cohort-average path.
-                emissions_t: if i % 7 == 0 { None } else { f(6, 5.0) },
-                water_t: f(7, 100_000.0),
-                electricity_kwh: f(8, 20_000_000.0),
-                average_staff: f(9, 2_000.0),
-                rd_wan_yuan: f(10, 3_000.0),
-                bonus: 0.0,
-                deduction: 0.0,
-                exemption: None,
-                production_start: None,
-                land_granted: None,
-                under_construction: false,
-                land_group: None,
+                figures: EfficiencyFigures {
+                    land_area_mu: 3.0 + 200.0 * spread(i * 16),
+                    tax_wan_yuan: f(1, 3_000.0),
+                    value_added_wan_yuan: f(2, 20_000.0),
+                    revenue_wan_yuan: f(3, 80_000.0),
+                    main_business_revenue_wan_yuan: f(4, 70_000.0),
+                    energy_tce: f(5, 8_000.0),
+                    // Every seventh enterprise reports no emissions: the cohort-average path.
+                    emissions_t: if i % 7 == 0 { None } else { f(6, 5.0) },
+                    water_t: f(7, 100_000.0),
+                    electricity_kwh: f(8, 20_000_000.0),
+                    average_staff: f(9, 2_000.0),
+                    rd_wan_yuan: f(10, 3_000.0),
+                    bonus: 0.0,
+                    deduction: 0.0,
+                    exemption: None,
+                    production_start: None,
+                    land_granted: None,
+                    under_construction: false,
+                    land_group: None,
+                },
             }
         })
         .collect()

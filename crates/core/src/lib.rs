@@ -16,15 +16,19 @@
 //! - [`tiers`]: enterprise gradient tiers under the 2022 and 2026 rules (spec §4).
 //! - [`park_checks`]: park-level targets — leading industries (spec §5).
 //! - [`calendar`]: working-day deadlines for service requests (spec §6).
+//! - [`registry`]: Chinese registry codes — the 统一社会信用代码 with its check character and
+//!   the GB/T 4754 industry code.
 //! - [`text`]: [`text::Bilingual`], the Chinese-and-English text every explanation carries.
 //! - [`wire`]: the JSON bodies of the `/api/v1` API, shared by the SPA and the server.
 
+mod beside;
 pub mod calendar;
 pub mod control;
 pub mod efficiency;
 pub mod geometry;
 pub mod intensity;
 pub mod park_checks;
+pub mod registry;
 pub mod text;
 pub mod tiers;
 pub mod units;

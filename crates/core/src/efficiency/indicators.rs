@@ -136,6 +136,7 @@ impl Indicator {
 
     /// The indicator's value for one enterprise, or why it has none.
     pub fn value(self, input: &EnterpriseInput) -> Result<f64, Undefined> {
+        let input = &input.figures;
         let land = Some(input.land_area_mu);
         match self {
             Indicator::TaxPerMu => ratio(input.tax_wan_yuan, land),
@@ -191,23 +192,22 @@ mod tests {
 
     #[test]
     fn zero_energy_is_a_zero_denominator_not_infinity() {
-        let input = EnterpriseInput { energy_tce: Some(0.0), ..huangyan_worked_example() };
+        let input = huangyan_worked_example().with(|f| f.energy_tce = Some(0.0));
         assert_eq!(Indicator::ValueAddedPerEnergy.value(&input), Err(Undefined::ZeroDenominator));
     }
 
     #[test]
     fn unreported_emissions_are_missing_data() {
-        let input = EnterpriseInput { emissions_t: None, ..huangyan_worked_example() };
+        let input = huangyan_worked_example().with(|f| f.emissions_t = None);
         assert_eq!(Indicator::ValueAddedPerEmission.value(&input), Err(Undefined::MissingData));
     }
 
     #[test]
     fn tax_per_kwh_is_in_yuan() {
-        let input = EnterpriseInput {
-            tax_wan_yuan: Some(50.0),
-            electricity_kwh: Some(2_000_000.0),
-            ..huangyan_worked_example()
-        };
+        let input = huangyan_worked_example().with(|f| {
+            f.tax_wan_yuan = Some(50.0);
+            f.electricity_kwh = Some(2_000_000.0);
+        });
         assert_relative_eq!(Indicator::TaxPerKwh.value(&input).unwrap(), 0.25, max_relative = 1e-12);
         assert!(Indicator::TaxPerKwh.info().unit_unconfirmed);
     }

@@ -23,7 +23,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use indicators::{Indicator, IndicatorInfo, Undefined};
-pub use input::{Cohort, EnterpriseInput, ExemptionReason, InputProblem};
+#[cfg(test)]
+pub(crate) use input::tests::huangyan_worked_example;
+pub use input::{Cohort, EfficiencyFigures, EnterpriseInput, ExemptionReason, InputProblem};
 pub use profile::{
     indicator_key, parse_indicator, ClassRule, CohortRules, EdgeCasePolicy, ItemRule, Method, MissingPolicy,
     NegativeTaxPolicy, PopulationRules, Profile, ProfileProblem,
@@ -174,7 +176,7 @@ fn merge_land_groups(enterprises: &[EnterpriseInput]) -> Vec<Unit<'_>> {
     let mut units: Vec<Unit> = Vec::with_capacity(enterprises.len());
     let mut group_unit: HashMap<&str, usize> = HashMap::new();
     for (index, enterprise) in enterprises.iter().enumerate() {
-        let Some(group) = enterprise.land_group.as_deref() else {
+        let Some(group) = enterprise.figures.land_group.as_deref() else {
             units.push(Unit { holder: index, tenants: Vec::new(), input: Cow::Borrowed(enterprise) });
             continue;
         };
@@ -185,7 +187,7 @@ fn merge_land_groups(enterprises: &[EnterpriseInput]) -> Vec<Unit<'_>> {
             }
             Some(&unit) => {
                 let merged = units[unit].input.to_mut();
-                add_figures(merged, enterprise);
+                add_figures(&mut merged.figures, &enterprise.figures);
                 units[unit].tenants.push(index);
             }
         }
@@ -193,7 +195,7 @@ fn merge_land_groups(enterprises: &[EnterpriseInput]) -> Vec<Unit<'_>> {
     units
 }
 
-fn add_figures(holder: &mut EnterpriseInput, tenant: &EnterpriseInput) {
+fn add_figures(holder: &mut EfficiencyFigures, tenant: &EfficiencyFigures) {
     let add = |a: Option<f64>, b: Option<f64>| match (a, b) {
         (None, None) => None,
         (a, b) => Some(a.unwrap_or(0.0) + b.unwrap_or(0.0)),
@@ -217,10 +219,12 @@ fn add_figures(holder: &mut EnterpriseInput, tenant: &EnterpriseInput) {
 fn population_outcome(profile: &Profile, input: &EnterpriseInput, date: NaiveDate) -> Option<Outcome> {
     let rules = &profile.population;
     let years_since = |start: NaiveDate| date.years_since(start).unwrap_or(0);
-    let exemption = input.exemption.or_else(|| {
-        let new_producer = input.production_start.is_some_and(|start| years_since(start) < rules.min_years_producing);
-        let recent_grant = input.under_construction
+    let exemption = input.figures.exemption.or_else(|| {
+        let new_producer =
+            input.figures.production_start.is_some_and(|start| years_since(start) < rules.min_years_producing);
+        let recent_grant = input.figures.under_construction
             && input
+                .figures
                 .land_granted
                 .is_some_and(|granted| years_since(granted) < rules.min_years_since_grant_while_building);
         if new_producer {
@@ -234,10 +238,10 @@ fn population_outcome(profile: &Profile, input: &EnterpriseInput, date: NaiveDat
     if let Some(reason) = exemption {
         return Some(Outcome::Exempt { reason });
     }
-    if input.cohort == Cohort::BelowScale && input.land_area_mu < rules.below_scale_min_land_mu {
+    if input.cohort == Cohort::BelowScale && input.figures.land_area_mu < rules.below_scale_min_land_mu {
         return Some(Outcome::NotEvaluated {
             reason: NotEvaluatedReason::BelowScaleLandUnderMinimum {
-                land_area_mu: input.land_area_mu,
+                land_area_mu: input.figures.land_area_mu,
                 minimum_mu: rules.below_scale_min_land_mu,
             },
         });

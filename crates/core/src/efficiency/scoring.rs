@@ -34,8 +34,8 @@ pub(super) fn score_cohort(profile: &Profile, rules: &CohortRules, members: &[&E
         .map(|(member, items)| {
             // Method A has no adjustments; C adds bonus points only (spec §1.3).
             let (bonus, deduction) = match profile.method {
-                Method::RatioWithAdjustments => (member.bonus, member.deduction),
-                Method::MinMax { .. } => (member.bonus, 0.0),
+                Method::RatioWithAdjustments => (member.figures.bonus, member.figures.deduction),
+                Method::MinMax { .. } => (member.figures.bonus, 0.0),
                 Method::RatioToBenchmark => (0.0, 0.0),
             };
             let total = items.iter().map(|item| item.score).sum::<f64>() + bonus - deduction;

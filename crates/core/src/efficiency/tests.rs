@@ -16,7 +16,7 @@ fn huangyan() -> Profile {
 }
 
 fn enterprise(id: &str, tax: f64) -> EnterpriseInput {
-    EnterpriseInput { id: id.into(), tax_wan_yuan: Some(tax), ..huangyan_worked_example() }
+    EnterpriseInput { id: id.into(), ..huangyan_worked_example().with(|f| f.tax_wan_yuan = Some(tax)) }
 }
 
 fn grade(result: &EnterpriseResult) -> &Grade {
@@ -40,8 +40,8 @@ fn huangyan_2022_worked_example_totals_94_99() {
 #[test]
 fn missing_emissions_score_the_cohort_average() {
     let reported = enterprise("A", 600.0);
-    let other = EnterpriseInput { emissions_t: Some(1.0), ..enterprise("B", 600.0) };
-    let silent = EnterpriseInput { emissions_t: None, ..enterprise("C", 600.0) };
+    let other = enterprise("B", 600.0).with(|f| f.emissions_t = Some(1.0));
+    let silent = enterprise("C", 600.0).with(|f| f.emissions_t = None);
     let run = evaluate(&huangyan(), &[reported, other, silent], date()).unwrap();
     let emission = |r: &EnterpriseResult| grade(r).items[3].clone();
     let average = (emission(&run.results[0]).score + emission(&run.results[1]).score) / 2.0;
@@ -52,7 +52,7 @@ fn missing_emissions_score_the_cohort_average() {
 
 #[test]
 fn no_energy_reported_scores_zero_not_infinity() {
-    let input = EnterpriseInput { energy_tce: Some(0.0), ..huangyan_worked_example() };
+    let input = huangyan_worked_example().with(|f| f.energy_tce = Some(0.0));
     let run = evaluate(&huangyan(), &[input], date()).unwrap();
     let item = &grade(&run.results[0]).items[2];
     assert_eq!(item.score, 0.0);
@@ -83,16 +83,13 @@ fn a_cap_limits_the_item() {
 
 #[test]
 fn exemptions_make_class_t_with_their_reason() {
-    let utility = EnterpriseInput { exemption: Some(ExemptionReason::PublicUtility), ..enterprise("U", 1.0) };
-    let new_producer =
-        EnterpriseInput { production_start: NaiveDate::from_ymd_opt(2021, 4, 1), ..enterprise("N", 1.0) };
-    let old_producer =
-        EnterpriseInput { production_start: NaiveDate::from_ymd_opt(2021, 3, 31), ..enterprise("O", 1.0) };
-    let building = EnterpriseInput {
-        under_construction: true,
-        land_granted: NaiveDate::from_ymd_opt(2020, 4, 1),
-        ..enterprise("G", 1.0)
-    };
+    let utility = enterprise("U", 1.0).with(|f| f.exemption = Some(ExemptionReason::PublicUtility));
+    let new_producer = enterprise("N", 1.0).with(|f| f.production_start = NaiveDate::from_ymd_opt(2021, 4, 1));
+    let old_producer = enterprise("O", 1.0).with(|f| f.production_start = NaiveDate::from_ymd_opt(2021, 3, 31));
+    let building = enterprise("G", 1.0).with(|f| {
+        f.under_construction = true;
+        f.land_granted = NaiveDate::from_ymd_opt(2020, 4, 1);
+    });
     let run = evaluate(&huangyan(), &[utility, new_producer, old_producer, building], date()).unwrap();
     let outcomes: Vec<_> = run.results.iter().map(|r| r.outcome.clone()).collect();
     assert_eq!(outcomes[0], Outcome::Exempt { reason: ExemptionReason::PublicUtility });
@@ -107,9 +104,10 @@ fn exemptions_make_class_t_with_their_reason() {
 fn below_scale_enterprises_need_three_mu_and_rank_apart() {
     let small = |id: &str, land: f64| EnterpriseInput {
         cohort: Cohort::BelowScale,
-        land_area_mu: land,
-        electricity_kwh: Some(1_000_000.0),
-        ..enterprise(id, 30.0)
+        ..enterprise(id, 30.0).with(|f| {
+            f.land_area_mu = land;
+            f.electricity_kwh = Some(1_000_000.0);
+        })
     };
     let run = evaluate(&huangyan(), &[small("S1", 2.99), small("S2", 3.0), enterprise("L", 600.0)], date()).unwrap();
     assert_eq!(
@@ -129,13 +127,12 @@ fn below_scale_enterprises_need_three_mu_and_rank_apart() {
 
 #[test]
 fn enterprises_on_one_parcel_share_one_result() {
-    let holder = EnterpriseInput { land_group: Some("GX-017".into()), ..enterprise("H", 400.0) };
-    let tenant = EnterpriseInput {
-        land_group: Some("GX-017".into()),
-        land_area_mu: 0.0,
-        average_staff: Some(50.0),
-        ..enterprise("T", 200.0)
-    };
+    let holder = enterprise("H", 400.0).with(|f| f.land_group = Some("GX-017".into()));
+    let tenant = enterprise("T", 200.0).with(|f| {
+        f.land_group = Some("GX-017".into());
+        f.land_area_mu = 0.0;
+        f.average_staff = Some(50.0);
+    });
     let run = evaluate(&huangyan(), &[holder, tenant], date()).unwrap();
     let (h, t) = (&run.results[0], &run.results[1]);
     assert_eq!(h.outcome, t.outcome);
@@ -161,8 +158,11 @@ fn min_max_floors_each_item_at_twenty_percent() {
 #[test]
 fn method_b_adds_bonus_and_subtracts_deduction() {
     let profile = shipped::profile("huaian-2024").unwrap();
-    let base = EnterpriseInput { revenue_wan_yuan: Some(18_000.0), ..enterprise("A", 720.0) };
-    let adjusted = EnterpriseInput { bonus: 3.0, deduction: 1.0, ..base.clone() };
+    let base = enterprise("A", 720.0).with(|f| f.revenue_wan_yuan = Some(18_000.0));
+    let adjusted = base.clone().with(|f| {
+        f.bonus = 3.0;
+        f.deduction = 1.0;
+    });
     let run = evaluate(&profile, &[base, EnterpriseInput { id: "B".into(), ..adjusted }], date()).unwrap();
     assert_relative_eq!(grade(&run.results[1]).total - grade(&run.results[0]).total, 2.0, max_relative = 1e-9);
 }
@@ -189,7 +189,7 @@ fn an_invalid_profile_is_refused_before_scoring() {
 
 #[test]
 fn bad_rows_are_all_reported_with_their_row_numbers() {
-    let bad = EnterpriseInput { land_area_mu: f64::INFINITY, ..enterprise("A", 1.0) };
+    let bad = enterprise("A", 1.0).with(|f| f.land_area_mu = f64::INFINITY);
     let duplicate = enterprise("A", 2.0);
     let EvaluationError::InvalidInput { problems } = evaluate(&huangyan(), &[bad, duplicate], date()).unwrap_err()
     else {
@@ -221,11 +221,11 @@ proptest! {
         let before = evaluate(&profile, &cohort, date()).unwrap().results.last().unwrap().total().unwrap();
         // Each item improves when its numerator grows or (for energy and emissions) its denominator shrinks.
         match item {
-            0 => subject.tax_wan_yuan = Some(tax + extra),
-            1 | 4 => subject.value_added_wan_yuan = subject.value_added_wan_yuan.map(|v| v + extra),
-            2 => subject.energy_tce = subject.energy_tce.map(|e| e * 1000.0 / (1000.0 + extra)),
-            3 => subject.emissions_t = subject.emissions_t.map(|e| e * 1000.0 / (1000.0 + extra)),
-            _ => subject.rd_wan_yuan = subject.rd_wan_yuan.map(|r| r + extra),
+            0 => subject.figures.tax_wan_yuan = Some(tax + extra),
+            1 | 4 => subject.figures.value_added_wan_yuan = subject.figures.value_added_wan_yuan.map(|v| v + extra),
+            2 => subject.figures.energy_tce = subject.figures.energy_tce.map(|e| e * 1000.0 / (1000.0 + extra)),
+            3 => subject.figures.emissions_t = subject.figures.emissions_t.map(|e| e * 1000.0 / (1000.0 + extra)),
+            _ => subject.figures.rd_wan_yuan = subject.figures.rd_wan_yuan.map(|r| r + extra),
         }
         *cohort.last_mut().unwrap() = subject;
         let after = evaluate(&profile, &cohort, date()).unwrap().results.last().unwrap().total().unwrap();
@@ -259,14 +259,7 @@ proptest! {
         land in 0.0f64..1e4, tax in proptest::option::of(-1e4f64..1e6), energy in proptest::option::of(0.0f64..1e6),
         below_scale: bool, group in proptest::option::of("[A-Z0-9-]{1,8}"),
     ) {
-        let input = EnterpriseInput {
-            land_area_mu: land,
-            tax_wan_yuan: tax,
-            energy_tce: energy,
-            cohort: if below_scale { Cohort::BelowScale } else { Cohort::AboveScale },
-            land_group: group,
-            ..huangyan_worked_example()
-        };
+        let input = EnterpriseInput { cohort: if below_scale { Cohort::BelowScale } else { Cohort::AboveScale }, ..huangyan_worked_example().with(|f| { f.land_area_mu = land; f.tax_wan_yuan = tax; f.energy_tce = energy; f.land_group = group; }) };
         let json = serde_json::to_string(&input).unwrap();
         prop_assert_eq!(serde_json::from_str::<EnterpriseInput>(&json).unwrap(), input);
     }

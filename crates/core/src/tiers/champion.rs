@@ -91,7 +91,7 @@ mod tests {
             global_market_rank: Some(3),
             ..with_accounts(2024, &[(50_000.0, average_main, 0.0); 3])
         };
-        p.accounts[0].niche_product_revenue_wan_yuan = Some(35_000.0);
+        p.accounts[0].figures.niche_product_revenue_wan_yuan = Some(35_000.0);
         p
     }
 
@@ -108,7 +108,7 @@ mod tests {
     #[test]
     fn fails_each_condition_just_past_its_edge() {
         let mut p = EnterpriseProfile { years_in_niche: Some(9), global_market_rank: Some(4), ..profile(39_999.0) };
-        p.accounts[0].niche_product_revenue_wan_yuan = Some(34_999.0);
+        p.accounts[0].figures.niche_product_revenue_wan_yuan = Some(34_999.0);
         assert_eq!(outcomes(&p), vec![Outcome::Unmet; 4]);
     }
 

@@ -6,7 +6,7 @@ use super::criterion::{label, Criterion, Label, Unit};
 use super::facts::Facts;
 use super::ladder::Tier;
 use super::paths::DirectPath;
-use super::profile::FiscalYear;
+use super::profile::FiscalYearFigures;
 
 const NICHE_YEARS: Label = label("years_in_niche", "从事特定细分市场年限", "years in the niche market");
 const REVENUE: Label = label("revenue_last_year", "上年度营业收入", "revenue last year");
@@ -27,11 +27,11 @@ const NICHE_SHARE: Label = label("national_niche_share", "主导产品全国细�
 const CHAIN: Label =
     label("key_chain_link", "位于产业链关键环节（人工审核）", "key link of an industrial chain (manual review)");
 
-pub(crate) fn revenue(y: &FiscalYear) -> Option<f64> {
+pub(crate) fn revenue(y: &FiscalYearFigures) -> Option<f64> {
     y.revenue_wan_yuan
 }
 
-fn rd(y: &FiscalYear) -> Option<f64> {
+fn rd(y: &FiscalYearFigures) -> Option<f64> {
     y.rd_expense_wan_yuan
 }
 

@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::profile::{CertificateKind, EnterpriseProfile, FiscalYear};
+use super::profile::{CertificateKind, EnterpriseProfile, FiscalYear, FiscalYearFigures};
 use super::TierError;
 
 /// An enterprise seen from one evaluation date.
@@ -46,12 +46,12 @@ impl<'a> Facts<'a> {
         self.profile.accounts.iter().find(|a| a.year == year)
     }
 
-    pub fn value(&self, back: u32, field: impl Fn(&FiscalYear) -> Option<f64>) -> Option<f64> {
-        self.year(back).and_then(field)
+    pub fn value(&self, back: u32, field: impl Fn(&FiscalYearFigures) -> Option<f64>) -> Option<f64> {
+        self.year(back).and_then(|year| field(&year.figures))
     }
 
     /// Sum over the last `years` fiscal years; `None` if any is missing.
-    pub fn sum(&self, years: u32, field: impl Fn(&FiscalYear) -> Option<f64>) -> Option<f64> {
+    pub fn sum(&self, years: u32, field: impl Fn(&FiscalYearFigures) -> Option<f64>) -> Option<f64> {
         (0..years).map(|back| self.value(back, &field)).sum()
     }
 
@@ -59,25 +59,25 @@ impl<'a> Facts<'a> {
     pub fn share(
         &self,
         back: u32,
-        numerator: impl Fn(&FiscalYear) -> Option<f64>,
-        denominator: impl Fn(&FiscalYear) -> Option<f64>,
+        numerator: impl Fn(&FiscalYearFigures) -> Option<f64>,
+        denominator: impl Fn(&FiscalYearFigures) -> Option<f64>,
     ) -> Option<f64> {
         ratio(self.value(back, numerator), self.value(back, denominator))
     }
 
     /// Growth of `field` in fiscal year `back` over the year before it.
-    pub fn growth(&self, back: u32, field: impl Fn(&FiscalYear) -> Option<f64>) -> Option<f64> {
+    pub fn growth(&self, back: u32, field: impl Fn(&FiscalYearFigures) -> Option<f64>) -> Option<f64> {
         ratio(self.value(back, &field), self.value(back + 1, &field)).map(|r| r - 1.0)
     }
 
     /// Arithmetic mean of the yearly growth rates of the last `years` years (近N年平均增长率).
-    pub fn average_growth(&self, years: u32, field: impl Fn(&FiscalYear) -> Option<f64>) -> Option<f64> {
+    pub fn average_growth(&self, years: u32, field: impl Fn(&FiscalYearFigures) -> Option<f64>) -> Option<f64> {
         let total: Option<f64> = (0..years).map(|back| self.growth(back, &field)).sum();
         total.map(|t| t / f64::from(years))
     }
 
     /// Compound annual growth over the last `years` years (年均复合增长率).
-    pub fn compound_growth(&self, years: u32, field: impl Fn(&FiscalYear) -> Option<f64>) -> Option<f64> {
+    pub fn compound_growth(&self, years: u32, field: impl Fn(&FiscalYearFigures) -> Option<f64>) -> Option<f64> {
         ratio(self.value(0, &field), self.value(years, &field)).map(|r| r.powf(1.0 / f64::from(years)) - 1.0)
     }
 
@@ -127,7 +127,10 @@ mod tests {
         EnterpriseProfile {
             accounts: pairs
                 .iter()
-                .map(|&(year, r)| FiscalYear { year, revenue_wan_yuan: Some(r), ..FiscalYear::default() })
+                .map(|&(year, r)| FiscalYear {
+                    year,
+                    figures: FiscalYearFigures { revenue_wan_yuan: Some(r), ..FiscalYearFigures::default() },
+                })
                 .collect(),
             ..EnterpriseProfile::default()
         }

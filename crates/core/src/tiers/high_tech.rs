@@ -7,7 +7,7 @@ use super::assessment::Evaluation;
 use super::bands::{BandTable, Figure};
 use super::criterion::{label, Criterion, Label, Unit};
 use super::facts::{ratio, Facts};
-use super::profile::FiscalYear;
+use super::profile::FiscalYearFigures;
 
 /// The 高企 conditions as data.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -67,8 +67,8 @@ impl HighTechRules {
     pub(crate) fn evaluate(&self, facts: &Facts) -> Evaluation {
         let p = facts.profile;
         let years = self.rd_years;
-        let rd = |y: &FiscalYear| y.rd_expense_wan_yuan;
-        let sales = |y: &FiscalYear| y.revenue_wan_yuan;
+        let rd = |y: &FiscalYearFigures| y.rd_expense_wan_yuan;
+        let sales = |y: &FiscalYearFigures| y.revenue_wan_yuan;
         // Until the latest sales are known, the strictest band is shown as the requirement.
         let required = facts
             .value(0, sales)
@@ -123,8 +123,8 @@ mod tests {
     fn profile(sales: f64, rd: f64) -> EnterpriseProfile {
         let mut accounts = accounts(2024, &[(sales, sales, rd); 3]);
         for year in &mut accounts {
-            year.domestic_rd_expense_wan_yuan = Some(rd * 0.6);
-            year.high_tech_product_revenue_wan_yuan = Some(sales * 0.6);
+            year.figures.domestic_rd_expense_wan_yuan = Some(rd * 0.6);
+            year.figures.high_tech_product_revenue_wan_yuan = Some(sales * 0.6);
         }
         EnterpriseProfile {
             founded_on: Some(date(2024, 6, 1)),

@@ -9,7 +9,7 @@ use super::criterion::{label, Criterion, Label};
 use super::facts::Facts;
 use super::ladder::Tier;
 use super::paths::{AwardRule, DirectPath};
-use super::profile::{AwardKind, AwardLevel, CertificateKind, FiscalYear, IpClass, RdInstitutionLevel};
+use super::profile::{AwardKind, AwardLevel, CertificateKind, FiscalYearFigures, IpClass, RdInstitutionLevel};
 use super::score::{GroupMinimum, ScoreGroup, ScoreItem, Scorecard};
 use super::tech_sme::TechSmeRules;
 
@@ -111,7 +111,7 @@ const INNOVATIVE_STANDARD: Label = label("innovative_sme_standard", "创新型�
 impl InnovativeSmeRules {
     pub(crate) fn scorecard(&self, facts: &Facts) -> Scorecard {
         let p = facts.profile;
-        let main = |y: &FiscalYear| y.main_business_revenue_wan_yuan;
+        let main = |y: &FiscalYearFigures| y.main_business_revenue_wan_yuan;
         let items = vec![
             ScoreItem::ip(IP, Some(ScoreGroup::Innovation), &p.ip, &self.ip),
             ScoreItem::banded(
@@ -183,7 +183,7 @@ pub(crate) fn tech_and_innovative(tech: &TechSmeRules, innovative: &InnovativeSm
 mod tests {
     use super::*;
     use crate::tiers::criterion::Outcome;
-    use crate::tiers::profile::{EnterpriseProfile, IpCounts};
+    use crate::tiers::profile::{EnterpriseProfile, FiscalYear, IpCounts};
     use crate::tiers::test_support::{accounts, check_bands, date, with_accounts};
     use proptest::prelude::*;
 
@@ -321,10 +321,13 @@ mod tests {
     fn equity_of_500_wan_in_three_years_qualifies_directly() {
         // Growth 5% → 10 and debt 90% → 0: the growth group (10) misses its minimum of 15.
         let mut p = EnterpriseProfile { debt_ratio: Some(0.9), ..qualifying() };
-        p.accounts[0].main_business_revenue_wan_yuan = Some(8_400.0);
-        p.accounts[0].equity_financing_wan_yuan = Some(300.0);
-        p.accounts[1].equity_financing_wan_yuan = Some(200.0);
-        p.accounts.push(FiscalYear { year: 2022, equity_financing_wan_yuan: Some(0.0), ..FiscalYear::default() });
+        p.accounts[0].figures.main_business_revenue_wan_yuan = Some(8_400.0);
+        p.accounts[0].figures.equity_financing_wan_yuan = Some(300.0);
+        p.accounts[1].figures.equity_financing_wan_yuan = Some(200.0);
+        p.accounts.push(FiscalYear {
+            year: 2022,
+            figures: FiscalYearFigures { equity_financing_wan_yuan: Some(0.0), ..FiscalYearFigures::default() },
+        });
         let qualifies = &evaluate(&p).criteria[3];
         assert_eq!(qualifies.parts[0].outcome, Outcome::Unmet);
         assert_eq!(qualifies.outcome, Outcome::Met);

@@ -13,7 +13,7 @@ use super::criterion::{label, Criterion, Label, Unit};
 use super::facts::Facts;
 use super::ladder::Tier;
 use super::paths::{AwardRule, DirectPath};
-use super::profile::{AwardKind, AwardLevel, FiscalYear, RdInstitutionLevel};
+use super::profile::{AwardKind, AwardLevel, FiscalYearFigures, RdInstitutionLevel};
 
 /// The 2022 小巨人 conditions as data.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -167,7 +167,7 @@ impl LittleGiant2022Rules {
 
     pub(crate) fn evaluate(&self, facts: &Facts) -> Evaluation {
         let p = facts.profile;
-        let main = |y: &FiscalYear| y.main_business_revenue_wan_yuan;
+        let main = |y: &FiscalYearFigures| y.main_business_revenue_wan_yuan;
         let criteria = vec![
             years_in_niche(facts, self.min_years_in_niche),
             main_business_share(facts, self.min_main_business_share),
@@ -289,8 +289,8 @@ mod tests {
     #[test]
     fn small_revenue_takes_the_equity_rd_and_staff_path() {
         let mut p = profile_2022(4_999.0, 1_500.0);
-        p.accounts[0].equity_financing_wan_yuan = Some(5_000.0);
-        p.accounts[1].equity_financing_wan_yuan = Some(3_000.0);
+        p.accounts[0].figures.equity_financing_wan_yuan = Some(5_000.0);
+        p.accounts[1].figures.equity_financing_wan_yuan = Some(3_000.0);
         let rule = &evaluate_2022(&p).criteria[8];
         assert_eq!(rule.outcome, Outcome::Met);
         assert_eq!(rule.parts[0].key, "small_enterprise_rd_path");
@@ -313,9 +313,9 @@ mod tests {
     #[test]
     fn main_business_share_edge_2022() {
         let mut p = profile_2022(10_000.0, 300.0);
-        p.accounts[0].main_business_revenue_wan_yuan = Some(7_000.0);
+        p.accounts[0].figures.main_business_revenue_wan_yuan = Some(7_000.0);
         assert_eq!(evaluate_2022(&p).criteria[1].outcome, Outcome::Met);
-        p.accounts[0].main_business_revenue_wan_yuan = Some(6_999.0);
+        p.accounts[0].figures.main_business_revenue_wan_yuan = Some(6_999.0);
         assert_eq!(evaluate_2022(&p).criteria[1].outcome, Outcome::Unmet);
     }
 
@@ -381,7 +381,7 @@ mod tests {
     #[test]
     fn rd_total_edge_2026() {
         let mut p = profile_2026(vec![specialised(date(2025, 1, 1))]);
-        p.accounts[1].rd_expense_wan_yuan = Some(599.0);
+        p.accounts[1].figures.rd_expense_wan_yuan = Some(599.0);
         let total = evaluate_2026(&p).criteria.into_iter().find(|c| c.key == "rd_total").unwrap();
         assert_eq!(total.outcome, Outcome::Unmet);
         assert_eq!(total.difference, Some(1.0));

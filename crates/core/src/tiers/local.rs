@@ -8,7 +8,7 @@ use super::bands::Figure;
 use super::criterion::{label, Bound, Criterion, Label, Unit};
 use super::facts::Facts;
 use super::ladder::Tier;
-use super::profile::FiscalYear;
+use super::profile::FiscalYearFigures;
 
 /// A 瞪羚 definition: a growth path and/or young-and-large paths, any of which qualifies.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -148,7 +148,7 @@ const UNLISTED: Label = label("unlisted", "尚未上市", "not listed");
 const VALUATION: Label = label("valuation", "最新估值", "latest valuation");
 const VALUATION_PATH: Label = label("age_valuation_path", "成立年限与估值路径", "age and valuation path");
 
-fn revenue(y: &FiscalYear) -> Option<f64> {
+fn revenue(y: &FiscalYearFigures) -> Option<f64> {
     y.revenue_wan_yuan
 }
 
@@ -234,7 +234,7 @@ impl UnicornRules {
 mod tests {
     use super::*;
     use crate::tiers::criterion::Outcome;
-    use crate::tiers::profile::{Certificate, CertificateKind, EnterpriseProfile, FiscalYear};
+    use crate::tiers::profile::{Certificate, CertificateKind, EnterpriseProfile, FiscalYear, FiscalYearFigures};
     use crate::tiers::test_support::date;
     use chrono::NaiveDate;
 
@@ -250,8 +250,7 @@ mod tests {
             .enumerate()
             .map(|(back, &r)| FiscalYear {
                 year: 2024 - back as i32,
-                revenue_wan_yuan: Some(r),
-                ..FiscalYear::default()
+                figures: FiscalYearFigures { revenue_wan_yuan: Some(r), ..FiscalYearFigures::default() },
             })
             .collect()
     }
@@ -322,11 +321,11 @@ mod tests {
     fn torch_centre_criteria_are_unconfirmed_and_strict_on_rd() {
         let mut p = high_tech_grower(1_000.0);
         p.accounts = revenues(&[2_000.0, 1_500.0, 1_200.0, 1_000.0]);
-        p.accounts[0].rd_expense_wan_yuan = Some(50.0);
+        p.accounts[0].figures.rd_expense_wan_yuan = Some(50.0);
         let c = gazelle(&p, &GazelleRules::torch_centre_study());
         assert!(c.unconfirmed);
         assert_eq!(c.outcome, Outcome::Unmet);
-        p.accounts[0].rd_expense_wan_yuan = Some(50.1);
+        p.accounts[0].figures.rd_expense_wan_yuan = Some(50.1);
         assert_eq!(gazelle(&p, &GazelleRules::torch_centre_study()).outcome, Outcome::Met);
     }
 

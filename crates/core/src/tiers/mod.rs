@@ -39,7 +39,7 @@ mod specialised_2022_score;
 mod specialised_2026;
 mod tech_sme;
 #[cfg(test)]
-mod test_support;
+pub(crate) mod test_support;
 mod version;
 
 pub use assessment::{assess, TierAssessment, TierGap, TierResult, TierRules};
@@ -54,8 +54,8 @@ pub use local::{AgeValuationPath, GazelleRules, GrowthPath, UnicornRules, YoungL
 pub use park::{near_next_tier, pyramid, LabelCount, NearTierCandidate, NearTierParams, PyramidLevel, TierPyramid};
 pub use paths::{AwardRule, DirectPath};
 pub use profile::{
-    Award, AwardKind, AwardLevel, Certificate, CertificateKind, EnterpriseProfile, FiscalYear, IpClass, IpCounts,
-    RdInstitutionLevel,
+    Award, AwardKind, AwardLevel, Certificate, CertificateKind, EnterpriseProfile, FiscalYear, FiscalYearFigures,
+    IpClass, IpCounts, RdInstitutionLevel,
 };
 pub use score::{GroupMinimum, ScoreGroup, ScoreInput, ScoreItem, Scorecard};
 pub use specialised_2022::Specialised2022Rules;

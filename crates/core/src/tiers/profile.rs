@@ -5,7 +5,10 @@
 //! Amounts are in 万元 (`_wan_yuan`), ratios are fractions (`_ratio`: 0.05 is 5%).
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::de::MapAccess;
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::beside::{self, OwnFields};
 
 use super::ladder::Tier;
 use super::version::RuleVersion;
@@ -79,26 +82,58 @@ pub struct EnterpriseProfile {
     pub certificates: Option<Vec<Certificate>>,
 }
 
-/// One year's accounts, 万元.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+/// One year's accounts: the year and its figures, in one flat object.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct FiscalYear {
     pub year: i32,
+    #[serde(flatten)]
+    pub figures: FiscalYearFigures,
+}
+
+/// One year's accounts without the year, 万元: what annual data stores for the tier rules.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FiscalYearFigures {
     /// 营业收入, also read as 销售收入 (科技型, 高企) and 总收入 (高企).
     pub revenue_wan_yuan: Option<f64>,
+    /// 主营业务收入.
     pub main_business_revenue_wan_yuan: Option<f64>,
     /// Revenue from the niche (单项冠军) products.
     pub niche_product_revenue_wan_yuan: Option<f64>,
     /// 高新技术产品（服务）收入.
     pub high_tech_product_revenue_wan_yuan: Option<f64>,
+    /// 研发费用.
     pub rd_expense_wan_yuan: Option<f64>,
-    /// R&D spent in mainland China (高企 asks ≥ 60% of all R&D).
+    /// R&D spent in mainland China, part of `rd_expense_wan_yuan` (高企 asks ≥ 60% of all R&D).
     pub domestic_rd_expense_wan_yuan: Option<f64>,
     /// 成本费用总额 (科技型's R&D-to-cost alternative).
     pub total_cost_wan_yuan: Option<f64>,
+    /// 净利润; may be negative: a loss.
     pub net_profit_wan_yuan: Option<f64>,
     /// New qualified equity financing (合格机构投资者股权融资) received in the year.
     pub equity_financing_wan_yuan: Option<f64>,
+}
+
+/// The year, read beside the figures; a missing year reads as 0, which no rule asks for.
+#[derive(Default)]
+struct Year(Option<i32>);
+
+impl<'de> OwnFields<'de> for Year {
+    fn read<A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+        if key != "year" {
+            return Ok(false);
+        }
+        self.0 = Some(map.next_value()?);
+        Ok(true)
+    }
+}
+
+impl<'de> Deserialize<'de> for FiscalYear {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<FiscalYear, D::Error> {
+        let (Year(year), figures) = beside::deserialize::<D, Year, FiscalYearFigures>(deserializer)?;
+        Ok(FiscalYear { year: year.unwrap_or_default(), figures })
+    }
 }
 
 /// Valid invention-grade IP counts. The classes nest: `class1` counts every Ⅰ类 item,

@@ -110,12 +110,12 @@ mod tests {
     #[test]
     fn revenue_below_1000_wan_is_excused_by_2000_wan_equity_in_two_years() {
         let mut p = specialised_profile(300.0);
-        p.accounts[0].revenue_wan_yuan = Some(999.0);
-        p.accounts[0].equity_financing_wan_yuan = Some(1_500.0);
-        p.accounts[1].equity_financing_wan_yuan = Some(500.0);
+        p.accounts[0].figures.revenue_wan_yuan = Some(999.0);
+        p.accounts[0].figures.equity_financing_wan_yuan = Some(1_500.0);
+        p.accounts[1].figures.equity_financing_wan_yuan = Some(500.0);
         let revenue_or = &evaluate(&p).criteria[2];
         assert_eq!((revenue_or.parts[0].outcome, revenue_or.outcome), (Outcome::Unmet, Outcome::Met));
-        p.accounts[1].equity_financing_wan_yuan = Some(499.0);
+        p.accounts[1].figures.equity_financing_wan_yuan = Some(499.0);
         assert_eq!(evaluate(&p).criteria[2].outcome, Outcome::Unmet);
     }
 }

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::bands::{BandTable, FlagPoints, IpClassBands};
 use super::criterion::{label, Label};
 use super::facts::Facts;
-use super::profile::{FiscalYear, IpClass};
+use super::profile::{FiscalYearFigures, IpClass};
 use super::score::{ScoreGroup, ScoreItem, Scorecard};
 
 /// The scored indicators as data. The spec gives only the maximum of 主导产品所属领域 and
@@ -103,9 +103,9 @@ pub(crate) const SCORE: Label = label("specialised_sme_score", "专精特新中�
 impl Specialised2022Score {
     pub(crate) fn scorecard(&self, facts: &Facts) -> Scorecard {
         let p = facts.profile;
-        let main = |y: &FiscalYear| y.main_business_revenue_wan_yuan;
-        let revenue = |y: &FiscalYear| y.revenue_wan_yuan;
-        let rd = |y: &FiscalYear| y.rd_expense_wan_yuan;
+        let main = |y: &FiscalYearFigures| y.main_business_revenue_wan_yuan;
+        let revenue = |y: &FiscalYearFigures| y.revenue_wan_yuan;
+        let rd = |y: &FiscalYearFigures| y.rd_expense_wan_yuan;
         let (spec, refine, innov) =
             (Some(ScoreGroup::Specialisation), Some(ScoreGroup::Refinement), Some(ScoreGroup::Innovation));
         let items = vec![

@@ -132,11 +132,11 @@ mod tests {
         let mut p = profile();
         p.years_in_niche = Some(2);
         p.debt_ratio = Some(0.800_01);
-        p.accounts[0].revenue_wan_yuan = Some(1_499.0);
-        p.accounts[0].main_business_revenue_wan_yuan = Some(1_199.0);
-        p.accounts[1].rd_expense_wan_yuan = Some(119.99);
+        p.accounts[0].figures.revenue_wan_yuan = Some(1_499.0);
+        p.accounts[0].figures.main_business_revenue_wan_yuan = Some(1_199.0);
+        p.accounts[1].figures.rd_expense_wan_yuan = Some(119.99);
         for year in &mut p.accounts {
-            year.equity_financing_wan_yuan = Some(0.0);
+            year.figures.equity_financing_wan_yuan = Some(0.0);
         }
         p.development_quality_score = Some(49.9);
         p.ip.class1_main_product = Some(0);
@@ -149,8 +149,8 @@ mod tests {
     #[test]
     fn r_and_d_is_checked_in_each_of_two_years() {
         let mut p = profile();
-        p.accounts[1].rd_expense_wan_yuan = Some(99.0);
-        p.accounts[1].revenue_wan_yuan = Some(1_000.0);
+        p.accounts[1].figures.rd_expense_wan_yuan = Some(99.0);
+        p.accounts[1].figures.revenue_wan_yuan = Some(1_000.0);
         let e = Specialised2026Rules::default().evaluate(&Facts::new(&p, date(2026, 5, 1)).unwrap());
         let rd = &e.criteria[5];
         assert_eq!(rd.outcome, Outcome::Unmet);

@@ -9,7 +9,7 @@ use super::criterion::{label, Bound, Criterion, Label, Unit};
 use super::facts::Facts;
 use super::ladder::Tier;
 use super::paths::{AwardRule, DirectPath};
-use super::profile::{AwardKind, AwardLevel, CertificateKind, FiscalYear, IpClass};
+use super::profile::{AwardKind, AwardLevel, CertificateKind, FiscalYearFigures, IpClass};
 use super::score::{ScoreItem, Scorecard};
 
 /// The 科技型中小企业 standard as data.
@@ -87,7 +87,7 @@ const ACHIEVEMENTS: Label = label("achievements", "科技成果（知识产权�
 
 impl TechSmeRules {
     pub(crate) fn scorecard(&self, facts: &Facts) -> Scorecard {
-        let rd = |y: &FiscalYear| y.rd_expense_wan_yuan;
+        let rd = |y: &FiscalYearFigures| y.rd_expense_wan_yuan;
         let items = vec![
             ScoreItem::banded(
                 TECH_STAFF,
@@ -222,14 +222,14 @@ mod tests {
             ip: IpCounts { class1: Some(1), class2: Some(0), ..IpCounts::default() },
             ..with_accounts(2025, &[(10_000.0, 9_000.0, 500.0)])
         };
-        p.accounts[0].total_cost_wan_yuan = Some(9_000.0);
+        p.accounts[0].figures.total_cost_wan_yuan = Some(9_000.0);
         p
     }
 
     #[test]
     fn rd_points_stay_open_while_the_cost_ratio_could_score_higher() {
         let mut p = qualifying();
-        p.accounts[0].total_cost_wan_yuan = None;
+        p.accounts[0].figures.total_cost_wan_yuan = None;
         let e = evaluate(&p);
         assert_eq!(e.scorecards[0].items[1].points, None);
         assert_eq!((e.scorecards[0].known_points, e.scorecards[0].max_possible_points), (50.0, 100.0));
@@ -277,7 +277,7 @@ mod tests {
         fn more_rd_never_lowers_the_score(rd in 0.0f64..2_000.0, extra in 0.0f64..2_000.0) {
             let score = |rd: f64| {
                 let mut p = EnterpriseProfile { accounts: accounts(2025, &[(10_000.0, 9_000.0, rd)]), ..qualifying() };
-                p.accounts[0].total_cost_wan_yuan = Some(9_000.0);
+                p.accounts[0].figures.total_cost_wan_yuan = Some(9_000.0);
                 evaluate(&p).scorecards[0].known_points
             };
             prop_assert!(score(rd + extra) >= score(rd));

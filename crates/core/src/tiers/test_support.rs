@@ -7,7 +7,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use super::bands::BandTable;
-use super::profile::{EnterpriseProfile, FiscalYear, IpCounts, RdInstitutionLevel};
+use super::profile::{EnterpriseProfile, FiscalYear, FiscalYearFigures, IpCounts, RdInstitutionLevel};
 
 pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("a valid test date")
@@ -26,10 +26,12 @@ pub fn accounts(last: i32, rows: &[(f64, f64, f64)]) -> Vec<FiscalYear> {
         .enumerate()
         .map(|(back, &(revenue, main, rd))| FiscalYear {
             year: last - back as i32,
-            revenue_wan_yuan: Some(revenue),
-            main_business_revenue_wan_yuan: Some(main),
-            rd_expense_wan_yuan: Some(rd),
-            ..FiscalYear::default()
+            figures: FiscalYearFigures {
+                revenue_wan_yuan: Some(revenue),
+                main_business_revenue_wan_yuan: Some(main),
+                rd_expense_wan_yuan: Some(rd),
+                ..FiscalYearFigures::default()
+            },
         })
         .collect()
 }
@@ -43,7 +45,7 @@ pub fn with_accounts(last: i32, rows: &[(f64, f64, f64)]) -> EnterpriseProfile {
 pub fn specialised_profile(rd_last_year: f64) -> EnterpriseProfile {
     let mut accounts =
         accounts(2024, &[(5_000.0, 4_500.0, rd_last_year), (4_500.0, 4_000.0, 150.0), (4_000.0, 3_600.0, 120.0)]);
-    accounts[0].net_profit_wan_yuan = Some(400.0);
+    accounts[0].figures.net_profit_wan_yuan = Some(400.0);
     EnterpriseProfile {
         years_in_niche: Some(6),
         staff_count: Some(100),

@@ -6,7 +6,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::enterprise::{check_year, LAST_YEAR};
+use super::annual::{check_year, LAST_YEAR};
 use crate::efficiency::{
     Basis, Class, CohortCutoffs, EnterpriseResult, EvaluationRun, Outcome, Profile, ProfileProblem,
 };

@@ -4,29 +4,33 @@
 //! Map data travels as GeoJSON (RFC 7946) `FeatureCollection`s whose `properties`
 //! are typed per resource; errors travel as [`ErrorBody`].
 
+mod annual;
 mod attachment;
+mod certificate;
 mod contact_check;
 mod details;
 mod enterprise;
 mod evaluation;
 mod inquiry;
+#[cfg(test)]
+mod json_keys;
 mod land;
 mod park_statistics;
 mod request;
 mod session;
 mod sync;
 
+pub use annual::{check_year, AnnualDataRecord, AnnualFigures, FIRST_YEAR, LAST_YEAR, MAX_FIGURE};
 pub use attachment::{
     attachment_name_problem, is_attachment_type, AttachmentInfo, ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES,
 };
+pub use certificate::{CertificateBody, CertificateRecord, MAX_CERTIFICATE_NUMBER_CHARS, MAX_CERTIFICATE_YEARS};
 pub use contact_check::{is_email, is_landline, is_mainland_mobile, normalise_phone};
 pub use details::{
     Contact, ParcelBody, ParcelDetails, ParcelRecord, ParkBody, ParkDetails, ParkLevel, ParkRecord, SupplyMode,
 };
 pub use enterprise::{
-    check_year, AnnualDataRecord, AnnualFigures, CertificateBody, CertificateRecord, CreditCode, EfficiencyFigures,
-    EnterpriseBody, EnterprisePrivate, EnterprisePublic, EnterpriseRecord, FiscalYearFigures, IndustryCode, SizeClass,
-    FIRST_YEAR, LAST_YEAR, MAX_CERTIFICATE_NUMBER_CHARS, MAX_CERTIFICATE_YEARS, MAX_ENTERPRISE_NAME_CHARS, MAX_FIGURE,
+    EnterpriseBody, EnterprisePrivate, EnterprisePublic, EnterpriseRecord, SizeClass, MAX_ENTERPRISE_NAME_CHARS,
 };
 pub use evaluation::{
     profile_problem, ClassCounts, EvaluationRecord, EvaluationResultRecord, EvaluationSummary, NewEvaluation,

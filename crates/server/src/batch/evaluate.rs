@@ -81,16 +81,17 @@ struct Report<'a> {
     enterprises: Vec<EnterpriseReport<'a>>,
 }
 
+/// One enterprise: its outcome's members (a graded one's `total` and `class` among them)
+/// beside its id and name, each key once.
 #[derive(Serialize)]
 struct EnterpriseReport<'a> {
     id: &'a str,
     name: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    class: Option<Class>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    total: Option<f64>,
     #[serde(flatten)]
     outcome: &'a Outcome,
+    /// Class T, which an exempt outcome implies without naming it.
+    #[serde(rename = "class", skip_serializing_if = "Option::is_none")]
+    exempt_class: Option<Class>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     explained: Vec<ExplainedItem>,
 }
@@ -114,9 +115,8 @@ impl<'a> From<&'a EnterpriseResult> for EnterpriseReport<'a> {
         EnterpriseReport {
             id: &result.id,
             name: &result.name,
-            class: result.class(),
-            total: result.total(),
             outcome: &result.outcome,
+            exempt_class: result.class().filter(|_| matches!(result.outcome, Outcome::Exempt { .. })),
             explained,
         }
     }

@@ -5,10 +5,9 @@
 
 use chrono::NaiveDate;
 use parkatlas_core::efficiency::Cohort;
+use parkatlas_core::registry::{CreditCode, IndustryCode};
 use parkatlas_core::tiers::{Award, AwardKind, AwardLevel, EnterpriseProfile, IpCounts, RdInstitutionLevel};
-use parkatlas_core::wire::{
-    CreditCode, EnterpriseBody, EnterprisePrivate, EnterprisePublic, IndustryCode, ParcelStatus, SizeClass,
-};
+use parkatlas_core::wire::{EnterpriseBody, EnterprisePrivate, EnterprisePublic, ParcelStatus, SizeClass};
 use rand::seq::SliceRandom;
 use rand::RngExt;
 use rand_chacha::ChaCha8Rng;

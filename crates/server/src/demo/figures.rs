@@ -4,9 +4,9 @@
 //! innovation strength, so that they thin out up the ladder.
 
 use chrono::NaiveDate;
-use parkatlas_core::efficiency::ExemptionReason;
-use parkatlas_core::tiers::{CertificateKind, Tier};
-use parkatlas_core::wire::{AnnualFigures, CertificateBody, EfficiencyFigures, FiscalYearFigures, SizeClass};
+use parkatlas_core::efficiency::{EfficiencyFigures, ExemptionReason};
+use parkatlas_core::tiers::{CertificateKind, FiscalYearFigures, Tier};
+use parkatlas_core::wire::{AnnualFigures, CertificateBody, SizeClass};
 use rand::RngExt;
 use rand_chacha::ChaCha8Rng;
 

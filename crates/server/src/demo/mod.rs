@@ -197,7 +197,8 @@ mod tests {
 
     use geo::Contains;
     use parkatlas_core::calendar::RequestState;
-    use parkatlas_core::wire::{CreditCode, ParkType};
+    use parkatlas_core::registry::CreditCode;
+    use parkatlas_core::wire::ParkType;
 
     use super::*;
 

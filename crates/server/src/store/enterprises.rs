@@ -4,14 +4,15 @@
 
 use chrono::NaiveDate;
 use parkatlas_core::efficiency::Cohort;
+use parkatlas_core::registry::{CreditCode, IndustryCode};
 use parkatlas_core::tiers::CertificateKind;
 use parkatlas_core::wire::{
-    AnnualDataRecord, AnnualFigures, CertificateBody, CertificateRecord, ChangeKind, CreditCode, EnterpriseBody,
-    EnterpriseRecord, IndustryCode, SizeClass,
+    AnnualDataRecord, AnnualFigures, CertificateBody, CertificateRecord, ChangeKind, EnterpriseBody, EnterpriseRecord,
+    SizeClass,
 };
 use sqlx::{AnyConnection, Row};
 
-use super::error::{Context, Result, StoreError};
+use super::error::{Context, Result};
 use super::map::Versioned;
 use super::write::{Audience, Write};
 use super::{from_db, insert_returning_id, placeholders, to_db, AnyQuery, Store};
@@ -405,9 +406,9 @@ impl EnterpriseRow {
             id,
             version: self.version,
             park_id: self.park_id,
-            credit_code: CreditCode::parse(&self.credit_code).map_err(StoreError::Inconsistent)?,
+            credit_code: CreditCode::parse(&self.credit_code).context("a stored credit code")?,
             name: self.name,
-            industry_code: IndustryCode::parse(&self.industry_code).map_err(StoreError::Inconsistent)?,
+            industry_code: IndustryCode::parse(&self.industry_code).context("a stored industry code")?,
             size_class: from_db::<SizeClass>(&self.size_class)?,
             cohort: from_db::<Cohort>(&self.cohort)?,
             public: serde_json::from_str(&self.public).with_context(|| unreadable("public facts"))?,

@@ -67,7 +67,9 @@ inconsistent_from!(
     chrono::ParseError,
     std::num::TryFromIntError,
     geojson::Error,
-    parkatlas_core::geometry::GeometryError
+    parkatlas_core::geometry::GeometryError,
+    parkatlas_core::registry::CreditCodeError,
+    parkatlas_core::registry::IndustryCodeError
 );
 
 /// Says what the store was doing when something failed or was missing, as `anyhow`'s

@@ -30,9 +30,13 @@ mod evaluate {
             .output()
             .unwrap();
         assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-        let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+        let text = String::from_utf8(output.stdout).unwrap();
+        // serde_json would read a repeated key silently: count them in the text.
+        assert_eq!((text.matches("\"total\":").count(), text.matches("\"class\":").count()), (1, 1), "{text}");
+        let report: Value = serde_json::from_str(&text).unwrap();
         let enterprise = &report["enterprises"][0];
         assert_eq!(format!("{:.2}", enterprise["total"].as_f64().unwrap()), "94.99");
+        assert_eq!(enterprise["class"], "B");
         assert_eq!(enterprise["explained"][0]["formula_zh"], "亩均税收 20 万元/亩 ÷ 基准 24.097 × 权重 30 = 24.90");
         assert_eq!(report["profile_id"], "huangyan-2022");
     }

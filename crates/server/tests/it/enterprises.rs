@@ -6,7 +6,8 @@
 //! that the tests hold whatever the demo dataset contains.
 
 use axum::http::{Method, StatusCode};
-use parkatlas_core::wire::{ChangeKind, ChangePage, CreditCode, ErrorBody};
+use parkatlas_core::registry::CreditCode;
+use parkatlas_core::wire::{ChangeKind, ChangePage, ErrorBody};
 use parkatlas_server::demo::accounts::DEMO_PASSWORD;
 use serde_json::{json, Value};
 

@@ -4,7 +4,8 @@
 //! see them.
 
 use axum::http::{Method, StatusCode};
-use parkatlas_core::wire::{ChangePage, CreditCode, EvaluationRecord, EvaluationResultRecord, ProfileRecord};
+use parkatlas_core::registry::CreditCode;
+use parkatlas_core::wire::{ChangePage, EvaluationRecord, EvaluationResultRecord, ProfileRecord};
 use parkatlas_server::demo::accounts::DEMO_PASSWORD;
 use serde_json::{json, Value};
 

@@ -169,7 +169,8 @@ fn unreadable_row(item: Item, error: &csv::Error) -> Problem {
 #[cfg(test)]
 mod tests {
     use parkatlas_core::efficiency::Cohort;
-    use parkatlas_core::wire::{CreditCode, SizeClass};
+    use parkatlas_core::registry::CreditCode;
+    use parkatlas_core::wire::SizeClass;
 
     use super::*;
 
