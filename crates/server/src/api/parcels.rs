@@ -14,8 +14,7 @@ use super::sync::{stale, Idempotent, IfMatch, IfNoneMatch, Tagged};
 use crate::auth::guard::{kinds, Manages};
 use crate::auth::{Caller, Owner, Scope};
 use crate::error::ApiError;
-use crate::store::map::{NewParcel, Versioned};
-use crate::store::Store;
+use crate::store::{NewParcel, Store, Versioned};
 use crate::AppState;
 
 /// The largest parcel accepted, m² (20 km², 30,000 亩: far above any single land grant).

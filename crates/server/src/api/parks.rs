@@ -16,7 +16,7 @@ use super::id::Id;
 use super::sync::{Idempotent, IfMatch, IfNoneMatch, Tagged};
 use crate::auth::guard::{kinds, Admin, Manages};
 use crate::error::ApiError;
-use crate::store::map::NewPark;
+use crate::store::NewPark;
 use crate::store::StoreError;
 use crate::AppState;
 

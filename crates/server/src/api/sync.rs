@@ -16,9 +16,8 @@ use serde::Serialize;
 
 use crate::auth::Caller;
 use crate::error::ApiError;
-use crate::store::map::Versioned;
 use crate::store::write::OperationKey;
-use crate::store::{Begun, Outcome, Store, Write};
+use crate::store::{Begun, Outcome, Store, Versioned, Write};
 use crate::AppState;
 
 /// The ETag of version `version`: `"7"`.

@@ -9,9 +9,11 @@
 
 use super::enterprises::{bind_enterprise, ENTERPRISE_INSERT_COLUMNS};
 use super::error::Result;
-use super::map::{bind_parcel, bind_shape, PARCEL_INSERT_COLUMNS};
+use super::parcels::{bind_parcel, PARCEL_INSERT_COLUMNS};
 use super::write::{Audience, Write};
-use super::{to_db, AnyQuery, Backend, Begun, NewParcel, NewPark, Outcome, Store, DATASET_KEY, DEMO_DATASET};
+use super::{
+    bind_shape, to_db, AnyQuery, Backend, Begun, NewParcel, NewPark, Outcome, Store, DATASET_KEY, DEMO_DATASET,
+};
 use chrono::NaiveDateTime;
 use parkatlas_core::calendar::{Category, Rating, RequestState};
 use parkatlas_core::wire::{

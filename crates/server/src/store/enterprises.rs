@@ -1,26 +1,19 @@
-//! Enterprises, their figures (one row per year) and their certificates. Public and private
-//! facts are JSON text checked by parkatlas-core's types; reads return whole records and
-//! the API decides what a caller sees of them.
+//! Enterprises: the firms registered in a park. Public and private facts are JSON text
+//! checked by parkatlas-core's types; reads return whole records and the API decides what
+//! a caller sees of them. Their figures are in `annual.rs`, their certificates in
+//! `certificates.rs`.
 
-use chrono::NaiveDate;
 use parkatlas_core::efficiency::Cohort;
 use parkatlas_core::registry::{CreditCode, IndustryCode};
-use parkatlas_core::tiers::CertificateKind;
-use parkatlas_core::wire::{
-    AnnualDataRecord, AnnualFigures, CertificateBody, CertificateRecord, ChangeKind, EnterpriseBody, EnterpriseRecord,
-    SizeClass,
-};
+use parkatlas_core::wire::{ChangeKind, EnterpriseBody, EnterpriseRecord, SizeClass};
 use sqlx::{AnyConnection, Row};
 
 use super::error::{Context, Result};
-use super::map::Versioned;
-use super::write::{Audience, Write};
+use super::write::{Audience, Versioned, Write};
 use super::{from_db, insert_returning_id, placeholders, to_db, AnyQuery, Store};
 
 const ENTERPRISE_COLUMNS: &str =
     "id, park_id, credit_code, name, industry_code, size_class, cohort, public, private, version";
-
-const CERTIFICATE_COLUMNS: &str = "id, enterprise_id, kind, number, issued_on, expires_on, version";
 
 /// Which enterprises a list holds.
 #[derive(Debug, Clone, Default)]
@@ -28,13 +21,6 @@ pub struct EnterpriseFilter {
     pub park_id: Option<i64>,
     /// A part of the name; ASCII letters match in either case.
     pub name_contains: Option<String>,
-}
-
-/// A year of figures with the park of its enterprise, for deciding who may see it.
-pub struct ParkedAnnualData {
-    pub id: i64,
-    pub park_id: i64,
-    pub record: AnnualDataRecord,
 }
 
 /// An enterprise's columns, in the order [`bind_enterprise`] binds them: every insert names these.
@@ -160,164 +146,12 @@ impl Store {
         Ok(Versioned::Done(record))
     }
 
-    /// Every year of figures of an enterprise, oldest first.
-    pub async fn annual_data(&self, enterprise_id: i64) -> Result<Vec<AnnualDataRecord>> {
-        let rows: Vec<AnnualRow> = sqlx::query_as(
-            "SELECT a.id, e.park_id, a.enterprise_id, a.year, a.figures, a.version
-             FROM annual_data a JOIN enterprises e ON e.id = a.enterprise_id
-             WHERE a.enterprise_id = $1 ORDER BY a.year",
-        )
-        .bind(enterprise_id)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.into_iter().map(|row| Ok(row.into_parked()?.record)).collect()
-    }
-
-    /// Years of figures by row id, with their enterprise's park, for the change feed.
-    pub async fn annual_data_by_id(&self, ids: &[i64]) -> Result<Vec<ParkedAnnualData>> {
-        if ids.is_empty() {
-            return Ok(Vec::new());
-        }
-        let sql = format!(
-            "SELECT a.id, e.park_id, a.enterprise_id, a.year, a.figures, a.version
-             FROM annual_data a JOIN enterprises e ON e.id = a.enterprise_id
-             WHERE a.id IN ({}) ORDER BY a.id",
-            placeholders(1, ids.len())
-        );
-        let mut query = sqlx::query_as::<_, AnnualRow>(&sql);
-        for id in ids {
-            query = query.bind(*id);
-        }
-        query.fetch_all(&self.pool).await?.into_iter().map(AnnualRow::into_parked).collect()
-    }
-
-    /// One year of an enterprise's figures as the write sees them.
-    pub async fn annual_year(
-        &self,
-        write: &mut Write,
-        enterprise_id: i64,
-        year: i32,
-    ) -> Result<Option<AnnualDataRecord>> {
-        Ok(read_annual_year(write.connection(), enterprise_id, year).await?.map(|parked| parked.record))
-    }
-
-    /// Stores a year that has no figures yet.
-    pub async fn add_annual_year(
-        &self,
-        write: &mut Write,
-        enterprise_id: i64,
-        year: i32,
-        figures: &AnnualFigures,
-    ) -> Result<AnnualDataRecord> {
-        sqlx::query("INSERT INTO annual_data (enterprise_id, year, figures) VALUES ($1, $2, $3)")
+    /// The park an enterprise is registered in; `None` when there is no such enterprise.
+    pub async fn park_of_enterprise(&self, enterprise_id: i64) -> sqlx::Result<Option<i64>> {
+        sqlx::query_scalar("SELECT park_id FROM enterprises WHERE id = $1")
             .bind(enterprise_id)
-            .bind(i64::from(year))
-            .bind(serde_json::to_string(figures)?)
-            .execute(write.connection())
+            .fetch_optional(&self.pool)
             .await
-            .with_context(|| format!("cannot insert the {year} figures of enterprise {enterprise_id}"))?;
-        log_annual_year(write, enterprise_id, year).await
-    }
-
-    /// Replaces a year's figures when they are still at `expected` version.
-    pub async fn replace_annual_year(
-        &self,
-        write: &mut Write,
-        enterprise_id: i64,
-        year: i32,
-        expected: i64,
-        figures: &AnnualFigures,
-    ) -> Result<Versioned<AnnualDataRecord>> {
-        let updated = sqlx::query(
-            "UPDATE annual_data SET figures = $1, version = version + 1
-             WHERE enterprise_id = $2 AND year = $3 AND version = $4",
-        )
-        .bind(serde_json::to_string(figures)?)
-        .bind(enterprise_id)
-        .bind(i64::from(year))
-        .bind(expected)
-        .execute(write.connection())
-        .await?;
-        if updated.rows_affected() == 0 {
-            return Ok(match read_annual_year(write.connection(), enterprise_id, year).await? {
-                Some(current) => Versioned::Stale(current.record),
-                None => Versioned::Missing,
-            });
-        }
-        Ok(Versioned::Done(log_annual_year(write, enterprise_id, year).await?))
-    }
-
-    /// An enterprise's certificates, oldest issue first.
-    pub async fn certificates(&self, enterprise_id: i64) -> Result<Vec<CertificateRecord>> {
-        let rows: Vec<CertificateRow> = sqlx::query_as(&format!(
-            "SELECT {CERTIFICATE_COLUMNS} FROM certificates WHERE enterprise_id = $1 ORDER BY issued_on, id"
-        ))
-        .bind(enterprise_id)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.into_iter().map(CertificateRow::into_record).collect()
-    }
-
-    /// Certificates by id, for the change feed; missing ids are skipped.
-    pub async fn certificates_by_id(&self, ids: &[i64]) -> Result<Vec<CertificateRecord>> {
-        let mut connection = self.pool.acquire().await?;
-        read_certificates(&mut connection, ids).await
-    }
-
-    /// The park of a certificate's enterprise, for permission checks.
-    pub async fn park_of_certificate(&self, id: i64) -> sqlx::Result<Option<i64>> {
-        sqlx::query_scalar(
-            "SELECT e.park_id FROM certificates c JOIN enterprises e ON e.id = c.enterprise_id WHERE c.id = $1",
-        )
-        .bind(id)
-        .fetch_optional(&self.pool)
-        .await
-    }
-
-    pub async fn add_certificate(
-        &self,
-        write: &mut Write,
-        enterprise_id: i64,
-        body: &CertificateBody,
-    ) -> Result<CertificateRecord> {
-        let id: i64 = sqlx::query(
-            "INSERT INTO certificates (enterprise_id, kind, number, issued_on, expires_on)
-             VALUES ($1, $2, $3, $4, $5) RETURNING id",
-        )
-        .bind(enterprise_id)
-        .bind(to_db(body.kind))
-        .bind(body.number.trim())
-        .bind(body.issued_on.to_string())
-        .bind(body.expires_on.to_string())
-        .fetch_one(write.connection())
-        .await
-        .with_context(|| format!("cannot insert a certificate of enterprise {enterprise_id}"))?
-        .get(0);
-        write.log_change(ChangeKind::Certificate, id, 1, false, Audience::Everyone).await?;
-        read_certificates(write.connection(), &[id]).await?.pop().context("the certificate just inserted is missing")
-    }
-
-    /// Deletes certificate `id` when it is still at `expected` version, leaving a tombstone
-    /// in the feed; `Done` holds the record as it was.
-    pub async fn delete_certificate(
-        &self,
-        write: &mut Write,
-        id: i64,
-        expected: i64,
-    ) -> Result<Versioned<CertificateRecord>> {
-        let Some(current) = read_certificates(write.connection(), &[id]).await?.pop() else {
-            return Ok(Versioned::Missing);
-        };
-        let deleted = sqlx::query("DELETE FROM certificates WHERE id = $1 AND version = $2")
-            .bind(id)
-            .bind(expected)
-            .execute(write.connection())
-            .await?;
-        if deleted.rows_affected() == 0 {
-            return Ok(Versioned::Stale(current));
-        }
-        write.log_change(ChangeKind::Certificate, id, expected + 1, true, Audience::Everyone).await?;
-        Ok(Versioned::Done(current))
     }
 }
 
@@ -325,16 +159,6 @@ impl Store {
 pub(super) fn like_pattern(part: &str) -> String {
     let escaped = part.to_ascii_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
     format!("%{escaped}%")
-}
-
-/// Logs a year that was just written, for its enterprise's users and park's officers.
-async fn log_annual_year(write: &mut Write, enterprise_id: i64, year: i32) -> Result<AnnualDataRecord> {
-    let parked = read_annual_year(write.connection(), enterprise_id, year)
-        .await?
-        .context("the annual data just written is missing")?;
-    let audience = Audience::Scoped { park_id: Some(parked.park_id), enterprise_id: Some(enterprise_id) };
-    write.log_change(ChangeKind::AnnualData, parked.id, parked.record.version, false, audience).await?;
-    Ok(parked.record)
 }
 
 async fn read_enterprises(connection: &mut AnyConnection, ids: &[i64]) -> Result<Vec<EnterpriseRecord>> {
@@ -350,38 +174,6 @@ async fn read_enterprises(connection: &mut AnyConnection, ids: &[i64]) -> Result
         query = query.bind(*id);
     }
     query.fetch_all(connection).await?.into_iter().map(EnterpriseRow::into_record).collect()
-}
-
-async fn read_annual_year(
-    connection: &mut AnyConnection,
-    enterprise_id: i64,
-    year: i32,
-) -> Result<Option<ParkedAnnualData>> {
-    let row: Option<AnnualRow> = sqlx::query_as(
-        "SELECT a.id, e.park_id, a.enterprise_id, a.year, a.figures, a.version
-         FROM annual_data a JOIN enterprises e ON e.id = a.enterprise_id
-         WHERE a.enterprise_id = $1 AND a.year = $2",
-    )
-    .bind(enterprise_id)
-    .bind(i64::from(year))
-    .fetch_optional(connection)
-    .await?;
-    row.map(AnnualRow::into_parked).transpose()
-}
-
-async fn read_certificates(connection: &mut AnyConnection, ids: &[i64]) -> Result<Vec<CertificateRecord>> {
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let sql = format!(
-        "SELECT {CERTIFICATE_COLUMNS} FROM certificates WHERE id IN ({}) ORDER BY id",
-        placeholders(1, ids.len())
-    );
-    let mut query = sqlx::query_as::<_, CertificateRow>(&sql);
-    for id in ids {
-        query = query.bind(*id);
-    }
-    query.fetch_all(connection).await?.into_iter().map(CertificateRow::into_record).collect()
 }
 
 #[derive(sqlx::FromRow)]
@@ -413,63 +205,6 @@ impl EnterpriseRow {
             cohort: from_db::<Cohort>(&self.cohort)?,
             public: serde_json::from_str(&self.public).with_context(|| unreadable("public facts"))?,
             private: Some(serde_json::from_str(&self.private).with_context(|| unreadable("private facts"))?),
-        })
-    }
-}
-
-#[derive(sqlx::FromRow)]
-struct AnnualRow {
-    id: i64,
-    park_id: i64,
-    enterprise_id: i64,
-    year: i64,
-    figures: String,
-    version: i64,
-}
-
-impl AnnualRow {
-    fn into_parked(self) -> Result<ParkedAnnualData> {
-        let (enterprise_id, year) = (self.enterprise_id, self.year);
-        let figures = serde_json::from_str(&self.figures)
-            .with_context(|| format!("the {year} figures of enterprise {enterprise_id} are unreadable"))?;
-        Ok(ParkedAnnualData {
-            id: self.id,
-            park_id: self.park_id,
-            record: AnnualDataRecord {
-                enterprise_id,
-                year: i32::try_from(year).context("a stored year is out of range")?,
-                version: self.version,
-                figures,
-            },
-        })
-    }
-}
-
-#[derive(sqlx::FromRow)]
-struct CertificateRow {
-    id: i64,
-    enterprise_id: i64,
-    kind: String,
-    number: String,
-    issued_on: String,
-    expires_on: String,
-    version: i64,
-}
-
-impl CertificateRow {
-    fn into_record(self) -> Result<CertificateRecord> {
-        let date = |text: &str| {
-            NaiveDate::parse_from_str(text, "%Y-%m-%d")
-                .with_context(|| format!("certificate {} holds an unreadable date {text:?}", self.id))
-        };
-        Ok(CertificateRecord {
-            id: self.id,
-            enterprise_id: self.enterprise_id,
-            version: self.version,
-            kind: from_db::<CertificateKind>(&self.kind)?,
-            issued_on: date(&self.issued_on)?,
-            expires_on: date(&self.expires_on)?,
-            number: self.number,
         })
     }
 }

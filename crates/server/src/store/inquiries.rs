@@ -7,9 +7,8 @@ use parkatlas_core::wire::{inquiry_reference, ChangeKind, InquiryRecord, Inquiry
 use sqlx::AnyConnection;
 
 use super::error::{Context, Result};
-use super::map::Versioned;
 use super::scope::{self, Belonging};
-use super::write::{Audience, Write};
+use super::write::{Audience, Versioned, Write};
 use super::{bind_values, china_now, china_time, from_db, now_text, to_db, Store, Value};
 use crate::auth::Scope;
 

@@ -11,7 +11,7 @@ use serde::de::IgnoredAny;
 
 use super::enterprises::like_pattern;
 use super::error::Result;
-use super::map::overlapping;
+use super::parcels::overlapping;
 use super::{bind_values, from_db, to_db, Store, Value};
 
 impl Store {

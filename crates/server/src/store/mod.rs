@@ -7,22 +7,37 @@
 //! migrations folder. `Any` carries only integers, floats, text and bytes, so dates are
 //! ISO 8601 text and structured details are JSON text checked by parkatlas-core's types.
 //!
-//! - [`map`]: parks and parcels, with geometries validated by core and their area and
-//!   bounding box precomputed so that reads need no geometry work.
-//! - [`write`]: the transaction every change goes through (client operation ids, the
-//!   change log behind `GET /changes`, optimistic versions).
+//! Its files follow the API's resources (`api/`): one file per resource.
+//!
+//! - [`parks`] and [`parcels`]: the public map. Geometries are validated by core and
+//!   stored with their area and bounding box (`bind_shape`, here, binds them for both) so
+//!   that reads need no geometry work.
+//! - [`enterprises`], their figures by year ([`annual`]) and their [`certificates`].
+//! - [`profiles`]: scoring profiles; [`evaluations`]: 亩均 evaluation runs and results.
+//! - [`requests`]: service requests with their history and attachments.
+//! - [`inquiries`]: investment inquiries sent to a park.
+//! - [`users`]: accounts and sessions.
 //! - [`land`]: finding land across every park (`GET /land`).
 //! - [`statistics`]: what a park's public profile counts (`GET /parks/{id}/statistics`).
-//! - [`users`]: accounts and sessions.
+//! - [`changes`]: reading the change log (`GET /changes`).
+//!
+//! Beside them: [`write`](mod@write), the transaction every change goes through
+//! (client operation ids, the change log, optimistic versions and their [`Versioned`]
+//! result); [`bulk`], the demo dataset and imports in one write; `scope.rs`, a caller's
+//! `Scope` as SQL; `error.rs`, [`StoreError`].
 
+pub mod annual;
 pub mod bulk;
+pub mod certificates;
 pub mod changes;
 pub mod enterprises;
 mod error;
 pub mod evaluations;
 pub mod inquiries;
 pub mod land;
-pub mod map;
+pub mod parcels;
+pub mod parks;
+pub mod profiles;
 pub mod requests;
 mod scope;
 pub mod statistics;
@@ -30,14 +45,16 @@ pub mod users;
 pub mod write;
 
 use anyhow::Context;
+use parkatlas_core::geometry::Shape;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use sqlx::any::{AnyArguments, AnyPoolOptions};
 use sqlx::{Any, AnyPool};
 
 pub use error::StoreError;
-pub use map::{NewParcel, NewPark};
-pub use write::{Begun, Outcome, Write};
+pub use parcels::NewParcel;
+pub use parks::NewPark;
+pub use write::{Begun, Outcome, Versioned, Write};
 
 /// A handle on the database; cheap to clone.
 #[derive(Clone)]
@@ -94,7 +111,7 @@ impl Store {
             Backend::Postgres => sqlx::migrate!("./migrations/postgres").run(&pool).await,
         }
         .context("cannot migrate the database")?;
-        evaluations::add_shipped_profiles(&Store { pool: pool.clone(), backend }).await?;
+        profiles::add_shipped_profiles(&Store { pool: pool.clone(), backend }).await?;
         Ok(Store { pool, backend })
     }
 
@@ -143,6 +160,21 @@ pub(crate) fn bind_values<'q, O>(mut query: AnyQueryAs<'q, O>, values: &'q [Valu
         };
     }
     query
+}
+
+/// Binds what parks and parcels store of a shape, in their shared column order:
+/// GeoJSON, geodesic area, then the bounding box (west, south, east, north). It lives
+/// here rather than in `parks.rs` or `parcels.rs` because both of them, and the bulk
+/// inserts of `bulk.rs`, bind shapes the same way.
+fn bind_shape<'q>(query: AnyQuery<'q>, shape: &Shape) -> AnyQuery<'q> {
+    let bbox = shape.bounding_box();
+    query
+        .bind(shape.to_geojson().to_string())
+        .bind(shape.area().0)
+        .bind(bbox.west)
+        .bind(bbox.south)
+        .bind(bbox.east)
+        .bind(bbox.north)
 }
 
 /// Adds `mode=rwc` (create the file if missing) to a SQLite URL and creates its directory:

@@ -2,6 +2,7 @@
 //! the client's operation id, logs every changed record for the change feed, and keeps
 //! the response with the operation id, so that a retried operation gets its first
 //! response back and has no second effect. Dropping a `Write` rolls everything back.
+//! A change that names the version it expects answers with a [`Versioned`].
 
 use parkatlas_core::wire::ChangeKind;
 use sqlx::AnyConnection;
@@ -33,6 +34,15 @@ pub enum Begun {
     Fresh(Write),
     /// The operation was applied before: here is what it answered.
     Replay(Outcome),
+}
+
+/// The result of a change that names the version it expects.
+#[derive(Debug)]
+pub enum Versioned<T> {
+    Done(T),
+    /// The record has moved on: here it is as it now stands.
+    Stale(T),
+    Missing,
 }
 
 /// Who may see a change in the feed.

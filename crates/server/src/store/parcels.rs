@@ -1,6 +1,7 @@
-//! Parks and parcels: the public map. Geometries are stored as GeoJSON text that
-//! parkatlas-core validated, with the geodesic area and the bounding box beside them so
-//! that viewport queries and reads need no geometry work.
+//! Parcels: the plots of land inside a park. A parcel's geometry is stored as GeoJSON text
+//! that parkatlas-core validated, with its geodesic area and bounding box beside it (see
+//! `store::bind_shape`) so that viewport queries and reads need no geometry work.
+//! `overlapping`, the condition that a parcel lies in a box, is shared with `land.rs`.
 
 use std::str::FromStr;
 
@@ -8,20 +9,14 @@ use parkatlas_core::geometry::{BoundingBox, Shape};
 use parkatlas_core::units::SquareMetres;
 use parkatlas_core::wire::{
     ChangeKind, Feature, LandUse, ParcelBody, ParcelCollection, ParcelDetails, ParcelProperties, ParcelRecord,
-    ParcelStatus, ParkBody, ParkCollection, ParkDetails, ParkLevel, ParkProperties, ParkRecord, ParkType,
+    ParcelStatus,
 };
 use sqlx::AnyConnection;
 use sqlx::Row;
 
 use super::error::{Context, Result};
-use super::write::{Audience, Write};
-use super::{from_db, insert_returning_id, to_db, AnyQuery, Store, DATASET_KEY, DEMO_DATASET};
-
-/// A park to insert, its boundary already validated.
-pub struct NewPark {
-    pub body: ParkBody,
-    pub boundary: Shape,
-}
+use super::write::{Audience, Versioned, Write};
+use super::{bind_shape, from_db, insert_returning_id, to_db, AnyQuery, Store};
 
 /// A parcel to insert, its geometry already validated.
 pub struct NewParcel {
@@ -29,96 +24,9 @@ pub struct NewParcel {
     pub geometry: Shape,
 }
 
-/// The result of a change that names the version it expects.
-#[derive(Debug)]
-pub enum Versioned<T> {
-    Done(T),
-    /// The record has moved on: here it is as it now stands.
-    Stale(T),
-    Missing,
-}
-
-const PARK_COLUMNS: &str = "p.id, p.name, p.name_en, p.park_type, p.level, p.district, p.boundary, p.area_m2, \
-     p.details, p.version, (SELECT COUNT(*) FROM parcels WHERE parcels.park_id = p.id) AS parcel_count";
-
 const PARCEL_COLUMNS: &str = "id, park_id, code, land_use, status, geometry, area_m2, version";
 
 impl Store {
-    /// Inserts parks with their parcels in one transaction, marking the database as
-    /// holding demo data when `demo` is set: all of it is stored, or none.
-    pub async fn insert_parks(&self, parks: &[(NewPark, Vec<NewParcel>)], demo: bool) -> Result<()> {
-        let super::Begun::Fresh(mut write) = self.write(None).await? else { unreachable!("no operation id") };
-        for (park, parcels) in parks {
-            let park_id = insert_park(&mut write, park).await?;
-            for parcel in parcels {
-                insert_parcel(&mut write, park_id, parcel).await?;
-            }
-        }
-        if demo {
-            sqlx::query(
-                "INSERT INTO dataset_meta (key, value) VALUES ($1, $2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            )
-            .bind(DATASET_KEY)
-            .bind(DEMO_DATASET)
-            .execute(write.connection())
-            .await?;
-        }
-        write.finish(super::Outcome { status: 201, version: None, body: String::new() }).await?;
-        Ok(())
-    }
-
-    pub async fn parks(&self) -> Result<ParkCollection> {
-        let demo = self.holds_demo_data().await?;
-        let rows: Vec<ParkRow> =
-            sqlx::query_as(&format!("SELECT {PARK_COLUMNS} FROM parks p ORDER BY p.id")).fetch_all(&self.pool).await?;
-        let features = rows.into_iter().map(|row| row.into_feature(demo)).collect::<Result<_>>()?;
-        Ok(ParkCollection::new(features))
-    }
-
-    pub async fn park(&self, id: i64) -> Result<Option<ParkRecord>> {
-        let demo = self.holds_demo_data().await?;
-        let mut connection = self.pool.acquire().await?;
-        read_park(&mut connection, id, demo).await
-    }
-
-    /// Adds a park; returns it as stored.
-    pub async fn add_park(&self, write: &mut Write, park: &NewPark) -> Result<ParkRecord> {
-        let id = insert_park(write, park).await?;
-        let demo = self.holds_demo_data().await?;
-        read_park(write.connection(), id, demo).await?.context("the park just inserted is missing")
-    }
-
-    /// Replaces park `id` when it is still at `expected` version.
-    pub async fn replace_park(
-        &self,
-        write: &mut Write,
-        id: i64,
-        expected: i64,
-        park: &NewPark,
-    ) -> Result<Versioned<ParkRecord>> {
-        let body = &park.body;
-        let query = sqlx::query(
-            "UPDATE parks SET name = $1, name_en = $2, park_type = $3, level = $4, district = $5, details = $6,
-                 version = version + 1, boundary = $7, area_m2 = $8, west = $9, south = $10, east = $11, north = $12
-             WHERE id = $13 AND version = $14",
-        )
-        .bind(&body.name)
-        .bind(&body.name_en)
-        .bind(to_db(body.park_type))
-        .bind(to_db(body.level))
-        .bind(&body.district)
-        .bind(serde_json::to_string(&body.details)?);
-        let updated = bind_shape(query, &park.boundary).bind(id).bind(expected).execute(write.connection()).await?;
-        let demo = self.holds_demo_data().await?;
-        let Some(record) = read_park(write.connection(), id, demo).await? else { return Ok(Versioned::Missing) };
-        if updated.rows_affected() == 0 {
-            return Ok(Versioned::Stale(record));
-        }
-        write.log_change(ChangeKind::Park, id, record.properties.version, false, Audience::Everyone).await?;
-        Ok(Versioned::Done(record))
-    }
-
     /// The parcels of park `park_id`, or `None` when there is no such park.
     pub async fn parcels_of_park(&self, park_id: i64) -> Result<Option<ParcelCollection>> {
         let exists: Option<i64> =
@@ -220,12 +128,6 @@ impl Store {
         sqlx::query_scalar("SELECT park_id FROM parcels WHERE id = $1").bind(parcel_id).fetch_optional(&self.pool).await
     }
 
-    pub async fn park_exists(&self, park_id: i64) -> sqlx::Result<bool> {
-        let found: Option<i64> =
-            sqlx::query_scalar("SELECT id FROM parks WHERE id = $1").bind(park_id).fetch_optional(&self.pool).await?;
-        Ok(found.is_some())
-    }
-
     /// True when another parcel than `except` already has `code`.
     pub async fn parcel_code_taken(&self, code: &str, except: Option<i64>) -> sqlx::Result<bool> {
         let found: Option<i64> = sqlx::query_scalar("SELECT id FROM parcels WHERE code = $1 AND id <> $2")
@@ -235,28 +137,6 @@ impl Store {
             .await?;
         Ok(found.is_some())
     }
-}
-
-async fn insert_park(write: &mut Write, park: &NewPark) -> Result<i64> {
-    let body = &park.body;
-    let query = sqlx::query(
-        "INSERT INTO parks (name, name_en, park_type, level, district, details,
-                            boundary, area_m2, west, south, east, north)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
-    )
-    .bind(&body.name)
-    .bind(&body.name_en)
-    .bind(to_db(body.park_type))
-    .bind(to_db(body.level))
-    .bind(&body.district)
-    .bind(serde_json::to_string(&body.details)?);
-    let id: i64 = bind_shape(query, &park.boundary)
-        .fetch_one(write.connection())
-        .await
-        .with_context(|| format!("cannot insert park {}", body.name))?
-        .get(0);
-    write.log_change(ChangeKind::Park, id, 1, false, Audience::Everyone).await?;
-    Ok(id)
 }
 
 /// A parcel's columns, in the order [`bind_parcel`] binds them: every insert names these.
@@ -290,7 +170,7 @@ pub(super) fn bind_parcel<'q>(query: AnyQuery<'q>, park_id: i64, parcel: &NewPar
     Ok(bind_shape(query, &parcel.geometry))
 }
 
-async fn insert_parcel(write: &mut Write, park_id: i64, parcel: &NewParcel) -> Result<i64> {
+pub(super) async fn insert_parcel(write: &mut Write, park_id: i64, parcel: &NewParcel) -> Result<i64> {
     let sql = insert_returning_id("parcels", &PARCEL_INSERT_COLUMNS);
     let id: i64 = bind_parcel(sqlx::query(&sql), park_id, parcel)?
         .fetch_one(write.connection())
@@ -304,14 +184,6 @@ async fn insert_parcel(write: &mut Write, park_id: i64, parcel: &NewParcel) -> R
 /// Details as stored: the occupant's name is looked up on reading, never stored twice.
 fn stored_details(details: &ParcelDetails) -> serde_json::Result<String> {
     serde_json::to_string(&ParcelDetails { occupant_name: None, ..details.clone() })
-}
-
-async fn read_park(connection: &mut AnyConnection, id: i64, demo: bool) -> Result<Option<ParkRecord>> {
-    let row: Option<ParkRow> = sqlx::query_as(&format!("SELECT {PARK_COLUMNS} FROM parks p WHERE p.id = $1"))
-        .bind(id)
-        .fetch_optional(connection)
-        .await?;
-    row.map(|row| row.into_feature(demo)).transpose()
 }
 
 async fn read_parcel(connection: &mut AnyConnection, id: i64) -> Result<Option<ParcelRecord>> {
@@ -351,42 +223,6 @@ struct DetailedParcelRow {
     parcel: ParcelRow,
     details: String,
     occupant_name: Option<String>,
-}
-
-#[derive(sqlx::FromRow)]
-struct ParkRow {
-    id: i64,
-    name: String,
-    name_en: String,
-    park_type: String,
-    level: String,
-    district: String,
-    boundary: String,
-    area_m2: f64,
-    details: String,
-    version: i64,
-    parcel_count: i64,
-}
-
-impl ParkRow {
-    fn into_feature(self, demo: bool) -> Result<Feature<ParkProperties>> {
-        Ok(Feature::new(
-            self.id,
-            geojson::Geometry::from_str(&self.boundary)?,
-            ParkProperties {
-                name: self.name,
-                name_en: self.name_en,
-                park_type: from_db::<ParkType>(&self.park_type)?,
-                district: self.district,
-                area_m2: SquareMetres(self.area_m2),
-                parcel_count: u32::try_from(self.parcel_count)?,
-                demo,
-                level: from_db::<ParkLevel>(&self.level)?,
-                details: serde_json::from_str::<ParkDetails>(&self.details)?,
-                version: self.version,
-            },
-        ))
-    }
 }
 
 #[derive(sqlx::FromRow)]
@@ -435,27 +271,4 @@ pub(super) fn overlapping([west, east, south, north]: [&str; 4]) -> String {
                   WHERE east >= {west} AND west <= {east} AND north >= {south} AND south <= {north})
          AND p.east >= {west} AND p.west <= {east} AND p.north >= {south} AND p.south <= {north}"
     )
-}
-
-/// Binds what parks and parcels store of a shape, in their shared column order:
-/// GeoJSON, geodesic area, then the bounding box (west, south, east, north).
-pub(super) fn bind_shape<'q>(query: AnyQuery<'q>, shape: &Shape) -> AnyQuery<'q> {
-    let bbox = shape.bounding_box();
-    query
-        .bind(shape.to_geojson().to_string())
-        .bind(shape.area().0)
-        .bind(bbox.west)
-        .bind(bbox.south)
-        .bind(bbox.east)
-        .bind(bbox.north)
-}
-
-impl Store {
-    /// The park an enterprise is registered in; `None` when there is no such enterprise.
-    pub async fn park_of_enterprise(&self, enterprise_id: i64) -> sqlx::Result<Option<i64>> {
-        sqlx::query_scalar("SELECT park_id FROM enterprises WHERE id = $1")
-            .bind(enterprise_id)
-            .fetch_optional(&self.pool)
-            .await
-    }
 }
