@@ -22,9 +22,9 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::components::deferred::Deferred;
-use crate::components::header::Header;
-use crate::components::states::NotFound;
+use crate::components::shared::deferred::Deferred;
+use crate::components::shared::header::Header;
+use crate::components::shared::states::NotFound;
 
 #[component]
 pub fn App() -> impl IntoView {

@@ -31,7 +31,7 @@ use self::decode::{extent_of, polygons_of, ViewportCollection};
 use self::parcel_layer::Datum;
 use self::parcel_layer::ParcelLayer;
 use self::tiles::BaseMap;
-use crate::components::deferred::Deferred;
+use crate::components::shared::deferred::Deferred;
 use crate::theme::park_type_colour;
 
 /// Where the map starts when neither the link nor the parks say: central Wuhan.

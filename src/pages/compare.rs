@@ -6,7 +6,7 @@ use parkatlas_core::park_checks::ParkCheckRules;
 use parkatlas_core::wire::{ParcelStatus, ParkRecord, ParkStatistics};
 
 use crate::api;
-use crate::components::states::{outcome, Loading};
+use crate::components::shared::states::{outcome, Loading};
 use crate::format::{area_mu, number};
 use crate::i18n::{use_language, use_texts, Language, Texts};
 use crate::pages::park::load_profile;

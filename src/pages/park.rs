@@ -9,8 +9,8 @@ use parkatlas_core::units::SquareMetres;
 use parkatlas_core::wire::{ParcelStatus, ParkRecord, ParkStatistics};
 
 use crate::api::{self, ApiFailure};
-use crate::components::inquiry_form::InquiryForm;
-use crate::components::states::{outcome, Loading};
+use crate::components::public::inquiry_form::InquiryForm;
+use crate::components::shared::states::{outcome, Loading};
 use crate::format::{area_both, area_mu, number};
 use crate::i18n::{fill, use_language, use_texts, Language, Texts};
 use crate::theme::{parcel_status_colour, park_type_colour, EVALUATION_CLASS_COLOURS};

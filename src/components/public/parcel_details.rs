@@ -6,10 +6,10 @@ use leptos::prelude::*;
 use parkatlas_core::wire::{Feature, ParcelRecord, ParkProperties};
 
 use crate::api;
-use crate::components::inquiry_form::InquiryForm;
-use crate::components::plan_check::PlanCheck;
-use crate::components::states::{outcome, Loading};
-use crate::components::toggle::ToggleButton;
+use crate::components::public::inquiry_form::InquiryForm;
+use crate::components::public::plan_check::PlanCheck;
+use crate::components::shared::states::{outcome, Loading};
+use crate::components::shared::toggle::ToggleButton;
 use crate::format::area_both;
 use crate::i18n::{use_language, use_texts, Language};
 use crate::theme::parcel_status_colour;
