@@ -4,6 +4,7 @@
 //! `?at=30.51234,114.31234,15&parcel=12&base=amap&status=available&min_mu=50`; the
 //! filter keys are [`LandFilter`]'s own, the same the `/land` search reads.
 
+use parkatlas_core::geometry::MAX_ZOOM;
 use parkatlas_core::wire::{LandFilter, QueryProblem};
 
 use crate::map::tiles::BaseMap;
@@ -61,7 +62,7 @@ fn parse_at(text: &str) -> Option<StartView> {
     let numbers: Vec<f64> =
         text.split(',').map(|n| n.trim().parse::<f64>().ok().filter(|n| n.is_finite())).collect::<Option<_>>()?;
     let [lat, lng, zoom] = numbers[..] else { return None };
-    ((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lng) && (0.0..=22.0).contains(&zoom))
+    ((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lng) && (0.0..=f64::from(MAX_ZOOM)).contains(&zoom))
         .then_some(StartView { lat, lng, zoom })
 }
 

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use parkatlas_core::geometry::BoundingBox;
+use parkatlas_core::geometry::{BoundingBox, MAX_ZOOM};
 use parkatlas_core::wire::{ClientConfig, Feature, LandMatch, ParkProperties, MAX_LAND_LIMIT};
 
 use crate::api::{self, ApiFailure};
@@ -82,7 +82,7 @@ impl FetchArea {
                 east: (east + dx).min(180.0),
                 north: (north + dy).min(85.0),
             },
-            zoom: view.zoom.round().clamp(0.0, 22.0) as u8,
+            zoom: view.zoom.round().clamp(0.0, f64::from(MAX_ZOOM)) as u8,
         }
     }
 
