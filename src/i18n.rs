@@ -6,6 +6,7 @@
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use parkatlas_core::text::Bilingual;
+use parkatlas_core::tiers::CertificateKind;
 use parkatlas_core::wire::{LandUse, ParcelStatus, ParkLevel, ParkType, SupplyMode};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -309,7 +310,8 @@ impl Texts {
         }
     }
 
-    /// The text of the core's bilingual explanations in this language.
+    /// The text of one of the core's bilingual names or explanations in this language:
+    /// the one place that chooses between Chinese and English.
     pub fn pick<'a>(&self, text: &'a Bilingual) -> &'a str {
         if std::ptr::eq(self, &ZH) {
             &text.zh
@@ -317,6 +319,12 @@ impl Texts {
             &text.en
         }
     }
+}
+
+/// A certificate's (tier's) name in both languages, for [`Texts::pick`]: the core names
+/// these with a `name_zh`/`name_en` pair.
+pub fn certificate_name(kind: CertificateKind) -> Bilingual {
+    Bilingual::new(kind.name_zh(), kind.name_en())
 }
 
 /// Fills `{name}` placeholders of a text.

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use parkatlas_core::geometry::{BoundingBox, MAX_ZOOM};
+use parkatlas_core::text::Bilingual;
 use parkatlas_core::wire::{ClientConfig, Feature, LandMatch, ParkProperties, MAX_LAND_LIMIT};
 
 use crate::api::{self, ApiFailure};
@@ -15,7 +16,7 @@ use crate::components::shared::deferred::Deferred;
 use crate::components::shared::legend::Legend;
 use crate::components::shared::states::{outcome, Empty, Loading};
 use crate::components::shared::toggle::ToggleButton;
-use crate::i18n::{use_language, use_texts, Language};
+use crate::i18n::use_texts;
 use crate::map::decode::{extent_of, polygons_of};
 use crate::map::tiles::BaseMap;
 use crate::map::{MapHandle, MapView, ParkMap, Pick};
@@ -99,7 +100,6 @@ impl FetchArea {
 #[component]
 fn Atlas(loaded: Loaded) -> impl IntoView {
     let texts = use_texts();
-    let language = use_language();
     let location = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
     let (url, url_problem) = AtlasUrl::parse(&location);
     let available_bases = BaseMap::available(&loaded.config);
@@ -217,22 +217,15 @@ fn Atlas(loaded: Loaded) -> impl IntoView {
     });
 
     let parks = loaded.parks.clone();
-    let names: Vec<(i64, String, String)> =
-        parks.iter().map(|p| (p.id, p.properties.name.clone(), p.properties.name_en.clone())).collect();
+    let names: Vec<(i64, Bilingual)> = parks.iter().map(|p| (p.id, p.properties.name())).collect();
     let names_for_map = names.clone();
     Effect::new(move || {
-        let english = language.get() == Language::En;
-        let labels = names_for_map.iter().map(|(_, zh, en)| if english { en.clone() } else { zh.clone() }).collect();
+        let texts = texts.get();
+        let labels = names_for_map.iter().map(|(_, name)| texts.pick(name).to_string()).collect();
         handle.with_value(|map| map.as_ref().map(|map| map.label_parks(labels)));
     });
-    let park_name = Callback::new(move |id: i64| {
-        let english = language.get_untracked() == Language::En;
-        names
-            .iter()
-            .find(|(park, ..)| *park == id)
-            .map(|(_, zh, en)| if english { en.clone() } else { zh.clone() })
-            .unwrap_or_default()
-    });
+    let park_name =
+        Callback::new(move |id: i64| names.iter().find(|(park, _)| *park == id).map(|(_, name)| name.clone()));
 
     // Choosing a park (in the filter, or through a park page's link) frames it.
     let park_extents: Vec<(i64, BoundingBox)> =

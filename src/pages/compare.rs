@@ -8,7 +8,7 @@ use parkatlas_core::wire::{ParcelStatus, ParkRecord, ParkStatistics};
 use crate::api;
 use crate::components::shared::states::{outcome, Loading};
 use crate::format::{area_mu, number};
-use crate::i18n::{use_language, use_texts, Language, Texts};
+use crate::i18n::{use_texts, Texts};
 use crate::pages::park::load_profile;
 
 /// At most this many parks fit side by side on a phone.
@@ -34,7 +34,6 @@ fn chosen_from_url() -> Vec<i64> {
 #[component]
 pub fn ComparePage() -> impl IntoView {
     let texts = use_texts();
-    let language = use_language();
     let chosen = RwSignal::new(chosen_from_url());
     Effect::new(move || {
         let ids = chosen.get().iter().map(i64::to_string).collect::<Vec<_>>().join(",");
@@ -73,10 +72,10 @@ pub fn ComparePage() -> impl IntoView {
                                     <option value="" selected=true>{move || texts.get().compare_choose}</option>
                                     {parks.features.into_iter().map(|park| {
                                         let id = park.id;
-                                        let (zh, en) = (park.properties.name, park.properties.name_en);
+                                        let name = park.properties.name();
                                         view! {
                                             <option value=id.to_string() disabled=move || chosen.with(|ids| ids.contains(&id))>
-                                                {move || if language.get() == Language::Zh { zh.clone() } else { en.clone() }}
+                                                {move || texts.get().pick(&name).to_string()}
                                             </option>
                                         }
                                     }).collect_view()}
@@ -99,7 +98,6 @@ type Row = (fn(&Texts) -> &'static str, fn(&ParkRecord, &ParkStatistics, &Texts)
 #[component]
 fn CompareTable(profiles: Vec<(ParkRecord, ParkStatistics)>, chosen: RwSignal<Vec<i64>>) -> impl IntoView {
     let texts = use_texts();
-    let language = use_language();
     let rows: Vec<Row> = vec![
         (|t| t.park_profile, |park, _, t| t.park_type(park.properties.park_type).to_string()),
         (|t| t.park_level, |park, _, t| t.park_level(park.properties.level).to_string()),
@@ -143,10 +141,10 @@ fn CompareTable(profiles: Vec<(ParkRecord, ParkStatistics)>, chosen: RwSignal<Ve
                         <th scope="col"></th>
                         {header.into_iter().map(|(park, _)| {
                             let id = park.id;
-                            let (zh, en) = (park.properties.name.clone(), park.properties.name_en.clone());
+                            let name = park.properties.name();
                             view! {
                                 <th scope="col">
-                                    <a href=format!("/parks/{id}")>{move || if language.get() == Language::Zh { zh.clone() } else { en.clone() }}</a>
+                                    <a href=format!("/parks/{id}")>{move || texts.get().pick(&name).to_string()}</a>
                                     <button class="button button--quiet button--small" type="button" on:click=move |_| chosen.update(|ids| ids.retain(|x| *x != id))>
                                         {move || texts.get().compare_remove}
                                     </button>

@@ -11,7 +11,7 @@ use crate::components::public::plan_check::PlanCheck;
 use crate::components::shared::states::{outcome, Loading};
 use crate::components::shared::toggle::ToggleButton;
 use crate::format::area_both;
-use crate::i18n::{use_language, use_texts, Language};
+use crate::i18n::use_texts;
 use crate::theme::parcel_status_colour;
 
 /// `sheet` lets the page see how much of the map the details cover. On phones the sheet
@@ -66,14 +66,13 @@ pub fn ParcelDetails(
 #[component]
 fn Facts(record: ParcelRecord, park: Option<Feature<ParkProperties>>) -> impl IntoView {
     let texts = use_texts();
-    let language = use_language();
     let properties = record.properties;
     let details = properties.details.clone().unwrap_or_default();
     let area = properties.area_m2;
     let status = properties.status;
     let land_use = properties.land_use;
     let park_id = properties.park_id;
-    let park_name = park.as_ref().map(|p| (p.properties.name.clone(), p.properties.name_en.clone()));
+    let park_name = park.as_ref().map(|p| p.properties.name());
     let park_details = park.map(|p| p.properties.details).unwrap_or_default();
     let supply_mode = details.supply_mode;
     let occupant = details.occupant_name.clone();
@@ -120,7 +119,7 @@ fn Facts(record: ParcelRecord, park: Option<Feature<ParkProperties>>) -> impl In
                 <dt>{move || texts.get().park}</dt>
                 <dd>
                     <a href=format!("/parks/{park_id}")>
-                        {move || park_name.clone().map(|(zh, en)| if language.get() == Language::Zh { zh } else { en }).unwrap_or_default()}
+                        {move || park_name.as_ref().map(|name| texts.get().pick(name).to_string())}
                     </a>
                 </dd>
             </dl>
