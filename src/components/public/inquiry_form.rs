@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 use parkatlas_core::wire::{InquiryReceipt, NewInquiry};
 use serde::{Deserialize, Serialize};
 
-use crate::api::{self, ApiFailure};
+use crate::api::{self, ApiFailure, WriteFailure};
 use crate::i18n::{use_texts, Texts};
 
 const DRAFT_KEY: &str = "parkatlas.inquiry-draft";
@@ -115,8 +115,10 @@ pub fn InquiryForm(park_id: i64, parcel_id: Option<i64>) -> impl IntoView {
                 Err(failure) => {
                     let texts = texts.get_untracked();
                     let (field, message) = match &failure {
-                        ApiFailure::Network => (None, texts.inquiry_kept.to_string()),
-                        ApiFailure::Status { field, message: Some(message), .. } => (field.clone(), message.clone()),
+                        WriteFailure::Failed(ApiFailure::Network) => (None, texts.inquiry_kept.to_string()),
+                        WriteFailure::Failed(ApiFailure::Status { field, message: Some(message), .. }) => {
+                            (field.clone(), message.clone())
+                        }
                         _ => (None, failure.describe(texts)),
                     };
                     sending.set(Sending::Failed { field, message });
