@@ -3,7 +3,6 @@
 //! ask the park. The whole state lives in the URL (see [`crate::url_state`]).
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use parkatlas_core::geometry::{BoundingBox, MAX_ZOOM};
 use parkatlas_core::text::Bilingual;
 use parkatlas_core::wire::{ClientConfig, Feature, LandMatch, ParkProperties, MAX_LAND_LIMIT};
@@ -263,23 +262,21 @@ fn Atlas(loaded: Loaded) -> impl IntoView {
             handle.with_value(|map| map.as_ref().map(|map| map.reveal(pick.lat, pick.lng, &cover)));
         });
     };
-    let locating = RwSignal::new(None::<String>);
-    let locate = move |_| {
-        locating.set(Some(texts.get_untracked().locating.to_string()));
-        spawn_local(async move {
-            match crate::geolocation::current_position().await {
-                Ok((lat, lng, accuracy)) => {
-                    locating.set(None);
-                    handle.with_value(|map| {
-                        if let Some(map) = map {
-                            map.go_to(lat, lng, 15.0);
-                            map.mark_position(lat, lng, accuracy);
-                        }
-                    });
-                }
-                Err(reason) => locating.set(Some(format!("{}: {reason}", texts.get_untracked().locate_failed))),
+    let locate = Action::new_local(move |_: &()| async move {
+        let (lat, lng, accuracy) = crate::geolocation::current_position().await?;
+        handle.with_value(|map| {
+            if let Some(map) = map {
+                map.go_to(lat, lng, 15.0);
+                map.mark_position(lat, lng, accuracy);
             }
         });
+        Ok::<_, String>(())
+    });
+    let locating = move || {
+        if locate.pending().get() {
+            return Some(texts.get().locating.to_string());
+        }
+        locate.value().get()?.err().map(|reason| format!("{}: {reason}", texts.get().locate_failed))
     };
 
     let parks_for_details = parks.clone();
@@ -326,11 +323,11 @@ fn Atlas(loaded: Loaded) -> impl IntoView {
                             })
                             .collect_view()}
                     </select>
-                    <button class="button map-tools__locate" type="button" on:click=locate>
+                    <button class="button map-tools__locate" type="button" on:click=move |_| { locate.dispatch(()); }>
                         {move || texts.get().locate}
                     </button>
                 </div>
-                {move || locating.get().map(|text| view! { <p class="map-toast" role="status">{text}</p> })}
+                {move || locating().map(|text| view! { <p class="map-toast" role="status">{text}</p> })}
                 {move || drawn_error.get().map(|text| view! { <p class="map-toast map-toast--error" role="alert">{text}</p> })}
             </div>
             <aside class="finder" class:finder--open=move || list_open.get() aria-label=move || texts.get().results_heading>
