@@ -62,6 +62,12 @@ pub struct StartView {
     pub zoom: f64,
 }
 
+impl From<MapView> for StartView {
+    fn from(view: MapView) -> StartView {
+        StartView { lat: view.lat, lng: view.lng, zoom: view.zoom }
+    }
+}
+
 /// A base map on the map, and the tile layers that draw it.
 type ShownBase = (BaseMap, Vec<TileLayer>);
 
