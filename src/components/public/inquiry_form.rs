@@ -236,3 +236,44 @@ pub fn InquiryForm(park_id: i64, parcel_id: Option<i64>) -> impl IntoView {
         </section>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::EN;
+
+    #[test]
+    fn a_figure_that_is_not_a_number_is_a_problem_of_its_field() {
+        let draft = Draft {
+            name: "王工".into(),
+            organisation: "光谷光电".into(),
+            investment: "五千".into(),
+            ..Draft::default()
+        };
+        let problem = draft.inquiry(1, None).expect_err("五千 is not a number a form can send");
+        assert_eq!(problem, Problem::at("planned_investment_wan_yuan", "\"五千\" is not a number".into()));
+        assert!(!problem.is_general());
+    }
+
+    #[test]
+    fn a_lost_connection_says_the_draft_is_kept() {
+        let problem = Problem::of(WriteFailure::Failed(ApiFailure::Network), &EN);
+        assert_eq!(problem, Problem { field: None, message: EN.inquiry_kept.to_string() });
+        assert!(problem.is_general());
+    }
+
+    #[test]
+    fn the_servers_problem_shows_under_its_field_or_above_the_button() {
+        let status = |field: &str| {
+            WriteFailure::Failed(ApiFailure::Status {
+                status: 422,
+                message: Some("not a phone number".into()),
+                field: Some(field.into()),
+            })
+        };
+        assert!(!Problem::of(status("phone"), &EN).is_general());
+        assert!(Problem::of(status("park_id"), &EN).is_general());
+        let unreadable = Problem::of(WriteFailure::Failed(ApiFailure::Unreadable), &EN);
+        assert_eq!(unreadable.message, EN.error_unreadable);
+    }
+}
