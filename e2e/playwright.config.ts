@@ -9,6 +9,8 @@ export const osmBaseURL = `http://127.0.0.1:${port + 1}`;
 /** A stand-in 天地图 key: the journeys answer 天地图's tile requests themselves. */
 export const tiandituKey = 'e2e0tianditu0key';
 const chromium = process.env.PARKATLAS_CHROMIUM ?? '/usr/bin/chromium';
+/** The built SPA to serve: dist/, or another route's build (scripts/test under CI=true). */
+const dist = process.env.PARKATLAS_E2E_DIST ?? '../dist';
 
 export default defineConfig({
   testDir: 'tests',
@@ -47,7 +49,7 @@ export default defineConfig({
   webServer: [
     {
       // A fresh database for every run, so the journeys always see exactly the demo data.
-      command: `rm -f artifacts/e2e.db* && exec ../target/release/parkatlas serve --port ${port} --database-url sqlite://artifacts/e2e.db --static-dir ../dist --demo`,
+      command: `rm -f artifacts/e2e.db* && exec ../target/release/parkatlas serve --port ${port} --database-url sqlite://artifacts/e2e.db --static-dir ${dist} --demo`,
       url: `http://127.0.0.1:${port}/healthz`,
       reuseExistingServer: false,
       timeout: 60_000,
@@ -56,7 +58,7 @@ export default defineConfig({
     {
       // The same app starting on OpenStreetMap tiles, with a 天地图 key besides (the journeys
       // answer tile requests themselves).
-      command: `rm -f artifacts/e2e-osm.db* && exec ../target/release/parkatlas serve --port ${port + 1} --database-url sqlite://artifacts/e2e-osm.db --static-dir ../dist --demo --tiles osm --tianditu-key ${tiandituKey}`,
+      command: `rm -f artifacts/e2e-osm.db* && exec ../target/release/parkatlas serve --port ${port + 1} --database-url sqlite://artifacts/e2e-osm.db --static-dir ${dist} --demo --tiles osm --tianditu-key ${tiandituKey}`,
       url: `http://127.0.0.1:${port + 1}/healthz`,
       reuseExistingServer: false,
       timeout: 60_000,

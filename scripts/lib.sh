@@ -34,37 +34,82 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
-# The Debian route to wasm (see README, "How the WebAssembly build works"): Debian's
-# rustc with its standard-library source, std built for wasm32 by cargo itself.
-debian_wasm_ready() {
-  [ -x /usr/bin/rustc ] && [ -x /usr/bin/cargo ] && [ -d /usr/lib/rustlib/src/rust/library ] && have rust-lld
-}
+# Two routes lead to a wasm build (README, "How the WebAssembly build works"):
+#   rustup  rustup's prebuilt standard library for wasm32-unknown-unknown;
+#   debian  Debian's rustc-web with its standard-library source, std built for wasm32 by cargo.
+# PARKATLAS_WASM_ROUTE=rustup|debian chooses one; unset (or auto), rustup wins where it is installed.
+WASM_ROUTES="rustup debian"
 
 rustup_wasm_ready() {
   have rustup && rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown
 }
 
-# Exports what a wasm build needs on this machine. Call after scripts/setup.
-wasm_env() {
-  # RUSTFLAGS replaces .cargo/config.toml's wasm rustflags, so it repeats them: no
-  # reference types (see there), and type-erased Leptos components for a smaller download.
-  export RUSTFLAGS="-Ctarget-feature=-reference-types --cfg=erase_components"
-  if rustup_wasm_ready; then
-    export CARGO_TARGET_DIR="$PWD/target/wasm"
-  elif debian_wasm_ready; then
-    # The standard library is compiled here too, so it can leave out panic locations and
-    # Debug formatting the app never shows.
-    RUSTFLAGS="$RUSTFLAGS -Zlocation-detail=none -Zfmt-debug=none"
-    # /usr/bin first so Debian's cargo and rustc (which have the std source) are used;
-    # a target directory of its own so the two compilers never rebuild each other's
-    # host artifacts; build-std through the environment so native builds never see it.
-    export PATH="/usr/bin:$PATH"
-    export RUSTC_BOOTSTRAP=1
-    export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
-    export CARGO_TARGET_DIR="$PWD/target/wasm-debian"
-  else
-    die "no WebAssembly toolchain: run scripts/setup first"
+debian_wasm_ready() {
+  [ -x /usr/bin/rustc ] && [ -x /usr/bin/cargo ] && [ -d /usr/lib/rustlib/src/rust/library ] && have rust-lld
+}
+
+route_ready() { # route
+  "${1}_wasm_ready"
+}
+
+# The route the user asked for (rustup, debian or auto); dies on anything else.
+requested_wasm_route() {
+  local route=${PARKATLAS_WASM_ROUTE:-auto}
+  case "$route" in
+    auto | rustup | debian) echo "$route" ;;
+    *) die "PARKATLAS_WASM_ROUTE=$route: known routes are rustup, debian and auto" ;;
+  esac
+}
+
+# The route a wasm build takes now: the requested one, or the first installed one.
+wasm_route() {
+  local requested route
+  requested=$(requested_wasm_route)
+  if [ "$requested" != auto ]; then
+    route_ready "$requested" || die "the $requested wasm route is not installed: run scripts/setup first"
+    echo "$requested"
+    return
   fi
+  for route in $WASM_ROUTES; do
+    route_ready "$route" && echo "$route" && return
+  done
+  die "no WebAssembly toolchain: run scripts/setup first"
+}
+
+other_wasm_route() { # route
+  local route
+  for route in $WASM_ROUTES; do [ "$route" = "$1" ] || echo "$route"; done
+}
+
+# Exports what a wasm build by the given route (default: wasm_route) needs.
+wasm_env() { # [route]
+  local route
+  route=${1:-$(wasm_route)} || return 1
+  # RUSTFLAGS replaces .cargo/config.toml's wasm rustflags, so it repeats them.
+  # Reference types stay on (rustc's default, and what the prebuilt std has); only a
+  # current wasm-opt handles wasm-bindgen's externref table, so binaryen comes from npm
+  # (package.json) instead of Debian's 108, and its node_modules/.bin goes first on PATH.
+  export RUSTFLAGS="--cfg=erase_components"
+  export PATH="$PWD/node_modules/.bin:$PATH"
+  export PARKATLAS_WASM_ROUTE_USED=$route
+  case "$route" in
+    rustup)
+      export CARGO_TARGET_DIR="$PWD/target/wasm"
+      ;;
+    debian)
+      # The standard library is compiled here too, so it can leave out panic locations and
+      # Debug formatting the app never shows (the prebuilt std cannot: about 16 KB brotli).
+      RUSTFLAGS="$RUSTFLAGS -Zlocation-detail=none -Zfmt-debug=none"
+      # /usr/bin before the rustup proxies so Debian's cargo and rustc (which have the std
+      # source) are used; a target directory of its own so the two compilers never rebuild
+      # each other's host artifacts; build-std through the environment so native builds
+      # never see it.
+      export PATH="$PWD/node_modules/.bin:/usr/bin:$PATH"
+      export RUSTC_BOOTSTRAP=1
+      export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+      export CARGO_TARGET_DIR="$PWD/target/wasm-debian"
+      ;;
+  esac
 }
 
 # Starts a throwaway PostgreSQL server on loopback for the storage tests and exports

@@ -4,7 +4,7 @@
 //     drawing frame has run) on the same response, in the same page, five times each;
 //  2. the app's initial transfer without tiles and data, brotli-compressed;
 //  3. a Lighthouse mobile performance score, when Lighthouse is installed.
-// Usage: node bench/map.mjs <base-url> <dist-dir> <results.md> <lighthouse-url>
+// Usage: node bench/map.mjs <base-url> <dist-dir> <results.md> <lighthouse-url> <wasm-route>
 // (the Lighthouse URL serves the ordinary demo data: the page as a visitor first sees it).
 import { chromium } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
@@ -12,7 +12,13 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 
-const [base, dist, output, lighthouseUrl] = process.argv.slice(2);
+const [base, dist, output, lighthouseUrl, wasmRoute] = process.argv.slice(2);
+// The two wasm routes give different sizes: Debian's builds std without panic locations
+// and Debug formatting, which rustup's prebuilt std keeps (README, "How the WebAssembly build works").
+const ROUTES = {
+  rustup: "rustup's prebuilt wasm32 standard library",
+  debian: "Debian's rustc-web, std built with -Zlocation-detail=none -Zfmt-debug=none",
+};
 const executablePath = process.env.PARKATLAS_CHROMIUM ?? '/usr/bin/chromium';
 const RUNS = 5;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -126,7 +132,7 @@ const ratio = median(ours) / median(leaflet);
 const lines = [
   '# Map benchmark',
   '',
-  `\`scripts/bench-map\` (\`make bench-map\`) on ${new Date().toISOString().slice(0, 10)}, headless Chromium ${chromiumVersion}, 1366 × 860 view at zoom ${zoom} holding the demo data at the benchmark's scale.`,
+  `\`scripts/bench-map\` (\`make bench-map\`) on ${new Date().toISOString().slice(0, 10)}, headless Chromium ${chromiumVersion}, 1366 × 860 view at zoom ${zoom} holding the demo data at the benchmark's scale. The SPA was built by the **${wasmRoute} route** (${ROUTES[wasmRoute] ?? 'unknown'}).`,
   '',
   `## Drawing ${parcels} parcels (median of ${RUNS})`,
   '',

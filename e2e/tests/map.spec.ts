@@ -3,6 +3,10 @@
 import { expect, test } from '@playwright/test';
 
 test('draws the parks and every parcel the viewport query returns', async ({ page }) => {
+  // A wasm build that links but breaks at start (a bad externref table, say) shows here first.
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
   const viewports: number[] = [];
   page.on('response', async (response) => {
     if (response.url().includes('/api/v1/parcels?bbox=')) viewports.push((await response.json()).features.length);
@@ -25,6 +29,7 @@ test('draws the parks and every parcel the viewport query returns', async ({ pag
   expect(painted).toBeGreaterThan(1000);
   const measures = await page.evaluate(() => performance.getEntriesByName('parkatlas:parcels-drawn').length);
   expect(measures).toBeGreaterThan(0);
+  expect(errors).toEqual([]);
 });
 
 test('switches to English and remembers the choice', async ({ page }) => {

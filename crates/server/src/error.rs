@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use parkatlas_core::wire::{ErrorBody, ErrorDetail};
 
-use crate::store::WriteError;
+use crate::store::StoreError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
@@ -47,15 +47,17 @@ pub enum ApiError {
     OperationReused(String),
     #[error("storage failure: {0}")]
     Storage(#[from] sqlx::Error),
+    #[error("storage failure: {0}")]
+    Store(StoreError),
     #[error("internal failure: {0}")]
     Internal(#[from] anyhow::Error),
 }
 
-impl From<WriteError> for ApiError {
-    fn from(error: WriteError) -> ApiError {
+impl From<StoreError> for ApiError {
+    fn from(error: StoreError) -> ApiError {
         match error {
-            WriteError::OperationReused { .. } => ApiError::OperationReused(error.to_string()),
-            WriteError::Storage(error) => ApiError::Storage(error),
+            StoreError::OperationReused { .. } => ApiError::OperationReused(error.to_string()),
+            other => ApiError::Store(other),
         }
     }
 }
@@ -85,7 +87,7 @@ impl ApiError {
             Conflict { .. } => (StatusCode::CONFLICT, "conflict"),
             TooManyRequests { .. } => (StatusCode::TOO_MANY_REQUESTS, "too_many_requests"),
             OperationReused(_) => (StatusCode::UNPROCESSABLE_ENTITY, "operation_id_reused"),
-            Storage(_) | Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
+            Storage(_) | Store(_) | Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         }
     }
 
@@ -107,7 +109,7 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, code) = self.status_and_code();
         let message = match &self {
-            ApiError::Storage(_) | ApiError::Internal(_) => {
+            ApiError::Storage(_) | ApiError::Store(_) | ApiError::Internal(_) => {
                 tracing::error!(error = %self, "request failed");
                 "the server could not complete the request; it has been logged".to_string()
             }

@@ -16,7 +16,10 @@
 //!   sources; [`ServiceRules::china_default`] is the shipped default.
 //! - [`ServiceRules::deadline`] → [`Deadline`]; [`Deadline::status`] → [`DeadlineStatus`]
 //!   (overdue, remaining working days).
-//! - [`RequestState`]: the request life cycle, [`check_transition`] and the Open311 status.
+//! - [`RequestState`]: the request life cycle, [`check_transition`], [`step_name`] and the
+//!   Open311 status.
+//! - [`china_time`] and the shipped singletons [`service_rules`] and [`working_calendar`]: what
+//!   the server and the SPA compute every deadline with.
 //! - [`kpis`]: 办结率, 响应率 and 满意率 over a slice of [`RequestRecord`]s.
 //!
 //! # The deadline convention
@@ -27,6 +30,7 @@
 //! moves the due date to the (N+E)th working day. Clock-hour limits (urgent requests) ignore the
 //! calendar: 2 hours means 2 hours, nights and holidays included.
 
+mod china;
 mod deadline;
 mod holidays;
 mod kpi;
@@ -36,13 +40,16 @@ mod status;
 mod wording;
 mod working;
 
+pub use china::{china_date, china_offset, china_time, service_rules, working_calendar, CHINA_UTC_OFFSET_SECONDS};
 pub use deadline::{Deadline, DeadlineError, Extension};
 pub use holidays::{AdjustedWorkingDay, CalendarErrors, CalendarProblem, Holiday, HolidayCalendar, HolidayYear};
 pub use kpi::{kpis, Kpi, Kpis, RequestRecord};
 pub use rules::{
     Category, CategoryRule, DeadlineKind, ExtensionRule, Limit, RatingRule, RulesErrors, RulesProblem, ServiceRules,
 };
-pub use state::{check_transition, Holder, Open311Status, Rating, RequestState, TransitionError, TransitionStep};
+pub use state::{
+    check_transition, step_name, Holder, Open311Status, Rating, RequestState, TransitionError, TransitionStep,
+};
 pub use status::DeadlineStatus;
 pub use working::{Coverage, Day, DayKind, WorkingCalendar, WorkingDayCount, YearStatus};
 

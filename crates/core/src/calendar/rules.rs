@@ -166,6 +166,12 @@ impl ServiceRules {
         self.rating(rating).is_some_and(|rule| rule.reopens)
     }
 
+    /// The working days an extension of `category` adds: all the rule allows, as an
+    /// extension is approved once per request. `None` when the category has no extension.
+    pub fn extension_days(&self, category: Category) -> Option<u32> {
+        self.category(category)?.extension.map(|rule| rule.max_working_days)
+    }
+
     /// Every mistake in the table, empty when it is sound.
     pub fn problems(&self) -> Vec<RulesProblem> {
         let mut problems = Vec::new();

@@ -202,10 +202,28 @@ pub fn check_transition(
     Ok(TransitionStep { from, to, step: edge.step.into() })
 }
 
+/// The name of the step from `from` to `to` as a request's history shows it: its two
+/// states alone decide it (a rating decides only whether the step may be taken). A pair
+/// that is no step, as in records older than a rule change, is named by the state reached.
+pub fn step_name(from: RequestState, to: RequestState) -> Bilingual {
+    match EDGES.iter().find(|edge| edge.from == from && edge.to == to) {
+        Some(edge) => edge.step.into(),
+        None => to.label().into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn steps_are_named_by_their_states() {
+        assert_eq!(step_name(RequestState::Received, RequestState::Assigned).zh, "调度交办");
+        assert_eq!(step_name(RequestState::Rated, RequestState::Reopened).zh, "督办重办");
+        assert_eq!(step_name(RequestState::Resolved, RequestState::Rated).zh, "回访评价");
+        assert_eq!(step_name(RequestState::Received, RequestState::Rated).zh, RequestState::Rated.label().zh);
+    }
 
     fn check(from: RequestState, to: RequestState, rating: Option<Rating>) -> Result<TransitionStep, TransitionError> {
         check_transition(&ServiceRules::china_default(), from, to, rating)

@@ -4,6 +4,7 @@
 //! Map data travels as GeoJSON (RFC 7946) `FeatureCollection`s whose `properties`
 //! are typed per resource; errors travel as [`ErrorBody`].
 
+mod attachment;
 mod contact_check;
 mod details;
 mod enterprise;
@@ -15,6 +16,9 @@ mod request;
 mod session;
 mod sync;
 
+pub use attachment::{
+    attachment_name_problem, is_attachment_type, AttachmentInfo, ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES,
+};
 pub use contact_check::{is_email, is_landline, is_mainland_mobile, normalise_phone};
 pub use details::{
     Contact, ParcelBody, ParcelDetails, ParcelRecord, ParkBody, ParkDetails, ParkLevel, ParkRecord, SupplyMode,
@@ -34,10 +38,7 @@ pub use land::{
     MAX_SEARCH_CHARS,
 };
 pub use park_statistics::{LandTally, ParkStatistics, PublishedClasses, TierTally};
-pub use request::{
-    actor_may, attachment_name_problem, is_attachment_type, AttachmentInfo, NewRequest, RequestAction, RequestDue,
-    RequestEvent, RequestRecord, ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES,
-};
+pub use request::{NewRequest, RequestAction, RequestDue, RequestEvent, RequestRecord};
 pub use session::{Login, NewUser, Role, SessionInfo, UserRecord};
 pub use sync::{Change, ChangeKind, ChangePage};
 

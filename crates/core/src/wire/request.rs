@@ -3,14 +3,14 @@
 //! attachments.
 //!
 //! The life cycle itself lives in [`crate::calendar`]: [`RequestAction::transition`] asks
-//! [`check_transition`] and [`actor_may`] says which role drives each transition.
+//! [`check_transition`]; which caller drives each step is the server's `auth` decision.
 
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
-use super::Role;
+use super::AttachmentInfo;
 use crate::calendar::{
-    check_transition, Category, Deadline, DeadlineKind, DeadlineStatus, Rating, RequestState, ServiceRules,
+    check_transition, Category, Deadline, DeadlineKind, DeadlineStatus, Extension, Rating, RequestState, ServiceRules,
     TransitionError, TransitionStep, WorkingCalendar,
 };
 use crate::text::Bilingual;
@@ -18,7 +18,6 @@ use crate::text::Bilingual;
 const TITLE_CHARS: std::ops::RangeInclusive<usize> = 2..=100;
 const MAX_BODY_CHARS: usize = 5000;
 const MAX_NOTE_CHARS: usize = 2000;
-const MAX_ATTACHMENT_NAME_CHARS: usize = 120;
 
 /// `POST /api/v1/requests`, by an enterprise user; the enterprise and park come from the account.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -116,19 +115,6 @@ impl RequestAction {
     }
 }
 
-/// Whether `role` may drive a request from `from` to `to`. Officers and admins drive every
-/// transition but the rating (`resolved → rated`), which only the enterprise user gives;
-/// the 督办 reopening after a rating (`rated → reopened`) is the officers' and admins'.
-/// Whether the transition exists at all is [`check_transition`]'s answer, not this one's.
-pub fn actor_may(role: Role, from: RequestState, to: RequestState) -> bool {
-    // Every transition into `rated` is a rating, wherever it starts.
-    match (role, from, to) {
-        (Role::Enterprise, _, RequestState::Rated) => true,
-        (Role::Enterprise, _, _) => false,
-        (Role::Officer | Role::Admin, _, to) => to != RequestState::Rated,
-    }
-}
-
 /// One step of a request's history.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -178,85 +164,6 @@ impl RequestEvent {
     }
 }
 
-/// The content types an attachment may have.
-pub const ATTACHMENT_TYPES: [&str; 7] = [
-    "application/pdf",
-    "image/jpeg",
-    "image/png",
-    "image/webp",
-    "text/plain",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-];
-
-/// The largest attachment accepted, in bytes.
-pub const MAX_ATTACHMENT_BYTES: usize = 900 * 1024;
-
-/// A file attached to a request; its content is at `GET /api/v1/requests/{id}/attachments/{attachment_id}`.
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AttachmentInfo {
-    pub id: i64,
-    /// The file name as uploaded, without any folder.
-    pub name: String,
-    pub content_type: String,
-    /// In bytes.
-    pub size: i64,
-}
-
-impl AttachmentInfo {
-    /// The first problem with an upload described by this, as `(field, problem)`.
-    pub fn problem(&self) -> Option<(&'static str, String)> {
-        if let Some(problem) = attachment_name_problem(&self.name) {
-            return Some(("name", problem));
-        }
-        if !is_attachment_type(&self.content_type) {
-            return Some((
-                "content_type",
-                format!(
-                    "files of type {:?} are not accepted; attach a PDF, JPEG, PNG, WebP, plain-text, Word (.docx) \
-                     or Excel (.xlsx) file",
-                    self.content_type
-                ),
-            ));
-        }
-        let max_kib = MAX_ATTACHMENT_BYTES / 1024;
-        if !usize::try_from(self.size).is_ok_and(|size| (1..=MAX_ATTACHMENT_BYTES).contains(&size)) {
-            return Some((
-                "size",
-                format!("the file has {} bytes; attach a file of 1 byte to {max_kib} KiB", self.size),
-            ));
-        }
-        None
-    }
-}
-
-/// Whether `content_type` is one of [`ATTACHMENT_TYPES`], ignoring case and parameters
-/// such as `; charset=utf-8`.
-pub fn is_attachment_type(content_type: &str) -> bool {
-    let essence = content_type.split(';').next().unwrap_or_default().trim();
-    ATTACHMENT_TYPES.iter().any(|allowed| allowed.eq_ignore_ascii_case(essence))
-}
-
-/// What is wrong with an attachment's file name, if anything: it must have 1 to 120
-/// characters, no folder (`/` or `\`) and no control characters.
-pub fn attachment_name_problem(name: &str) -> Option<String> {
-    let chars = name.chars().count();
-    if name.trim().is_empty() || chars > MAX_ATTACHMENT_NAME_CHARS {
-        return Some(format!("give a file name of 1 to {MAX_ATTACHMENT_NAME_CHARS} characters; this one has {chars}"));
-    }
-    if name.contains(['/', '\\']) {
-        return Some(format!("{name:?} names a folder; give the file name alone, without '/' or '\\'"));
-    }
-    if name.chars().any(char::is_control) {
-        return Some("the file name holds control characters; rename the file".into());
-    }
-    if name.chars().all(|c| c == '.') {
-        return Some(format!("{name:?} is not a file name; rename the file"));
-    }
-    None
-}
-
 /// When a request falls due and where that stands.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -277,6 +184,34 @@ impl RequestDue {
     /// The deadline seen at `at` (China time).
     pub fn new(deadline: &Deadline, calendar: &WorkingCalendar, at: NaiveDateTime) -> RequestDue {
         RequestDue { due_at: deadline.due_at, kind: deadline.kind, status: deadline.status(calendar, at) }
+    }
+
+    /// The deadline of `request` from its category and history, and where it stands: at
+    /// the first response for a deadline to respond, at the resolution for a closed
+    /// request, at `now` (China time) for an open one. An extension adds the working days
+    /// its category allows. `None` when the rules give the category no deadline.
+    pub fn of(
+        request: &RequestRecord,
+        rules: &ServiceRules,
+        calendar: &WorkingCalendar,
+        now: NaiveDateTime,
+    ) -> Option<RequestDue> {
+        let events = &request.events;
+        let extension = events
+            .iter()
+            .find(|event| event.to == RequestState::Extended)
+            .zip(rules.extension_days(request.category))
+            .map(|(event, working_days)| Extension { working_days, reason: event.note.clone() });
+        let deadline = rules.deadline(calendar, request.category, request.submitted_at, extension).ok()?;
+        let closed = matches!(request.state, RequestState::Resolved | RequestState::Rated);
+        let seen_at = match deadline.kind {
+            DeadlineKind::Respond => events.get(1).map(|event| event.at),
+            DeadlineKind::Resolve if closed => {
+                events.iter().rev().find(|event| event.to == RequestState::Resolved).map(|event| event.at)
+            }
+            DeadlineKind::Resolve => None,
+        };
+        Some(RequestDue::new(&deadline, calendar, seen_at.unwrap_or(now)))
     }
 }
 
@@ -426,62 +361,6 @@ mod tests {
         ));
     }
 
-    #[test]
-    fn officers_and_admins_drive_every_transition_but_the_rating_which_is_the_enterprises() {
-        for from in RequestState::ALL {
-            for to in RequestState::ALL {
-                let rating = to == Rated;
-                assert_eq!(actor_may(Role::Enterprise, from, to), rating, "{from} → {to}");
-                assert_eq!(actor_may(Role::Officer, from, to), !rating, "{from} → {to}");
-                assert_eq!(actor_may(Role::Admin, from, to), !rating, "{from} → {to}");
-            }
-        }
-        assert!(actor_may(Role::Enterprise, Resolved, Rated));
-        assert!(!actor_may(Role::Enterprise, Rated, Reopened), "督办重办 is the officers'");
-        assert!(actor_may(Role::Officer, Rated, Reopened));
-    }
-
-    #[test]
-    fn over_the_legal_transitions_the_enterprise_drives_one_and_officers_the_other_thirteen() {
-        let legal: Vec<_> =
-            RequestState::ALL.iter().flat_map(|from| from.next_states().into_iter().map(|to| (*from, to))).collect();
-        assert_eq!(legal.len(), 14);
-        let by = |role| legal.iter().filter(|(from, to)| actor_may(role, *from, *to)).count();
-        assert_eq!((by(Role::Enterprise), by(Role::Officer), by(Role::Admin)), (1, 13, 13));
-    }
-
-    #[test]
-    fn attachment_types_and_names() {
-        assert!(is_attachment_type("application/pdf"));
-        assert!(is_attachment_type("Text/Plain; charset=utf-8"));
-        assert!(is_attachment_type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
-        assert!(!is_attachment_type("application/msword"));
-        assert!(!is_attachment_type("text/html"));
-        assert!(!is_attachment_type(""));
-        for name in ["申报材料.pdf", "a", "营业执照 (副本).jpg", &"名".repeat(120)] {
-            assert_eq!(attachment_name_problem(name), None, "{name:?}");
-        }
-        for name in
-            ["", "  ", &"名".repeat(121), "../etc/passwd", "C:\\a.pdf", "a/b.pdf", "a\u{0}.pdf", "a\n.txt", ".."]
-        {
-            assert!(attachment_name_problem(name).is_some(), "{name:?}");
-        }
-    }
-
-    #[test]
-    fn attachment_sizes_from_one_byte_to_the_limit_are_accepted() {
-        let info = |size| AttachmentInfo { id: 1, name: "a.pdf".into(), content_type: "application/pdf".into(), size };
-        assert_eq!(info(1).problem(), None);
-        assert_eq!(info(900 * 1024).problem(), None);
-        for size in [0, -1, 900 * 1024 + 1] {
-            assert_eq!(info(size).problem().map(|(f, _)| f), Some("size"), "{size}");
-        }
-        let docx = AttachmentInfo { content_type: "application/msword".into(), ..info(10) };
-        assert_eq!(docx.problem().map(|(f, _)| f), Some("content_type"));
-        let named = AttachmentInfo { name: "x/y.pdf".into(), ..info(10) };
-        assert_eq!(named.problem().map(|(f, _)| f), Some("name"));
-    }
-
     fn record() -> RequestRecord {
         let (rules, calendar) = (ServiceRules::china_default(), WorkingCalendar::china());
         let submitted_at = at("2026-03-02 09:00:00");
@@ -512,6 +391,33 @@ mod tests {
                 size: 1024,
             }],
         }
+    }
+
+    #[test]
+    fn a_closed_request_is_judged_when_it_was_resolved() {
+        let (rules, calendar) = (ServiceRules::china_default(), WorkingCalendar::china());
+        let mut resolved = RequestEvent::received(at("2026-03-09 10:00:00"), "园区");
+        resolved.to = Resolved;
+        let closed = RequestRecord { state: Resolved, events: vec![record().events[0].clone(), resolved], ..record() };
+        let due = RequestDue::of(&closed, &rules, &calendar, at("2026-06-01 00:00:00")).unwrap();
+        assert_eq!(due.due_at.to_string(), "2026-03-04 23:59:59");
+        assert_eq!(due.status.at, at("2026-03-09 10:00:00"));
+        assert!(due.status.overdue);
+    }
+
+    #[test]
+    fn an_open_request_is_judged_now_and_an_extension_adds_its_categorys_days() {
+        let (rules, calendar) = (ServiceRules::china_default(), WorkingCalendar::china());
+        let open = RequestRecord { category: Category::General, ..record() };
+        let due = RequestDue::of(&open, &rules, &calendar, at("2026-03-03 10:00:00")).unwrap();
+        assert_eq!(due.status.at, at("2026-03-03 10:00:00"));
+        let mut extended = RequestEvent::received(at("2026-03-03 11:00:00"), "园区");
+        (extended.to, extended.note) = (Extended, "需现场核查".into());
+        let longer = RequestRecord { events: vec![open.events[0].clone(), extended], ..open.clone() };
+        let later = RequestDue::of(&longer, &rules, &calendar, at("2026-03-03 10:00:00")).unwrap();
+        assert_eq!(rules.extension_days(Category::General), Some(10));
+        assert_eq!(calendar.working_days_between(due.due_at.date(), later.due_at.date()).working_days, 10);
+        assert_eq!(rules.extension_days(Category::Enquiry), None);
     }
 
     #[test]

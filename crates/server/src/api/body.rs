@@ -1,17 +1,94 @@
-//! Request bodies: JSON only, parsed strictly. Each failure names what is wrong: 415 for
-//! another content type, 400 for text that is not JSON, 422 naming the field for a
-//! wrong type, an unknown field or a value out of range.
+//! Request bodies and query strings. Bodies are JSON only, parsed strictly and checked
+//! against their own rules as they are read; each failure names what is wrong: 415 for
+//! another content type, 400 for text that is not JSON, 422 naming the field for a wrong
+//! type, an unknown field, a value out of range or a broken rule. A query string that does
+//! not parse is a 400 naming the query.
 
-use axum::extract::{FromRequest, Request};
+use axum::extract::{FromRequest, FromRequestParts, Query, Request};
 use axum::http::header;
+use axum::http::request::Parts;
+use parkatlas_core::efficiency::Profile;
+use parkatlas_core::wire::{
+    profile_problem, AnnualFigures, CertificateBody, EnterpriseBody, InquiryUpdate, Login, NewEvaluation, NewInquiry,
+    NewRequest, NewUser, ParcelBody, ParkBody, RequestAction,
+};
 use serde::de::DeserializeOwned;
 
 use crate::error::ApiError;
 
-/// A JSON body of type `T`.
+/// A body's own rules: what can be checked without the database.
+pub trait Checked {
+    /// The first broken rule, as the 422 that names its field.
+    fn check(&self) -> Result<(), ApiError>;
+}
+
+/// Bodies whose wire type states its rules as `problem() -> Option<(field, problem)>`.
+macro_rules! checked_by_problem {
+    ($($body:ty),*) => {$(
+        impl Checked for $body {
+            fn check(&self) -> Result<(), ApiError> {
+                match self.problem() {
+                    Some((field, problem)) => Err(ApiError::invalid(field, problem)),
+                    None => Ok(()),
+                }
+            }
+        }
+    )*};
+}
+
+checked_by_problem!(
+    AnnualFigures,
+    CertificateBody,
+    EnterpriseBody,
+    NewEvaluation,
+    NewInquiry,
+    NewRequest,
+    NewUser,
+    ParcelBody,
+    ParkBody,
+    RequestAction
+);
+
+impl Checked for Profile {
+    fn check(&self) -> Result<(), ApiError> {
+        match profile_problem(self) {
+            Some((field, problem)) => Err(ApiError::invalid(field, problem)),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Bodies that any well-typed value satisfies.
+impl Checked for Login {
+    fn check(&self) -> Result<(), ApiError> {
+        Ok(())
+    }
+}
+
+impl Checked for InquiryUpdate {
+    fn check(&self) -> Result<(), ApiError> {
+        Ok(())
+    }
+}
+
+/// Query parameters of type `T`; a query that does not parse is a 400 naming it.
+pub struct Params<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for Params<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match Query::<T>::from_request_parts(parts, state).await {
+            Ok(Query(params)) => Ok(Params(params)),
+            Err(rejection) => Err(ApiError::InvalidParameter { field: "query".into(), message: rejection.body_text() }),
+        }
+    }
+}
+
+/// A JSON body of type `T` that passed its own rules.
 pub struct JsonBody<T>(pub T);
 
-impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
+impl<S: Send + Sync, T: DeserializeOwned + Checked> FromRequest<S> for JsonBody<T> {
     type Rejection = ApiError;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
@@ -25,7 +102,9 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
                 axum::http::StatusCode::PAYLOAD_TOO_LARGE => ApiError::PayloadTooLarge(crate::MAX_BODY_BYTES),
                 _ => ApiError::MalformedJson(rejection.body_text()),
             })?;
-        parse(&bytes).map(JsonBody)
+        let body: T = parse(&bytes)?;
+        body.check()?;
+        Ok(JsonBody(body))
     }
 }
 

@@ -6,20 +6,17 @@
 //! - `DELETE /certificates/{id}`: officers of its park, admins, with `If-Match`; clients
 //!   learn of it as a tombstone.
 
-use axum::extract::{OriginalUri, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Json;
 use parkatlas_core::wire::{CertificateBody, CertificateRecord, ErrorBody};
 
 use super::body::JsonBody;
-use super::enterprises::stale;
 use super::id::Id;
-use super::sync::{self, IfMatch, OperationId};
-use crate::auth::Caller;
+use super::sync::{Idempotent, IfMatch};
+use crate::auth::guard::{kinds, Manages};
 use crate::error::ApiError;
-use crate::store::map::Versioned;
-use crate::store::Outcome;
 use crate::AppState;
 
 /// An enterprise's certificates, expired ones included, oldest issue first.
@@ -37,28 +34,17 @@ pub async fn list(State(state): State<AppState>, Id(id): Id) -> Result<Json<Vec<
         (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn create(
     State(state): State<AppState>,
-    caller: Caller,
-    Id(enterprise_id): Id,
-    operation: OperationId,
-    OriginalUri(uri): OriginalUri,
+    enterprise: Manages<kinds::Enterprise>,
+    idempotent: Idempotent,
     JsonBody(body): JsonBody<CertificateBody>,
 ) -> Result<Response, ApiError> {
-    let park_id = state
-        .store
-        .park_of_enterprise(enterprise_id)
-        .await?
-        .ok_or(ApiError::NotFound { resource: "enterprise", id: enterprise_id })?;
-    caller.require_park(park_id)?;
-    let mut write = match sync::begin(&state.store, &caller, operation, "POST", uri.path()).await? {
-        Ok(write) => write,
-        Err(replay) => return Ok(replay),
-    };
-    if let Some((field, problem)) = body.problem() {
-        return Err(ApiError::invalid(field, problem));
-    }
-    let record = state.store.add_certificate(&mut write, enterprise_id, &body).await?;
-    let outcome = sync::outcome(StatusCode::CREATED, &record, Some(record.version))?;
-    Ok(sync::respond(write.finish(outcome).await?))
+    let store = &state.store;
+    idempotent
+        .run(store, StatusCode::CREATED, async |mut write| {
+            let record = store.add_certificate(&mut write, enterprise.id, &body).await?;
+            Ok((write, record))
+        })
+        .await
 }
 
 /// Withdraws a certificate (officers of its enterprise's park, city admins).
@@ -67,24 +53,16 @@ pub async fn create(
         (status = 404, body = ErrorBody), (status = 412, body = ErrorBody), (status = 428, body = ErrorBody)))]
 pub async fn delete(
     State(state): State<AppState>,
-    caller: Caller,
-    Id(id): Id,
-    operation: OperationId,
-    OriginalUri(uri): OriginalUri,
+    certificate: Manages<kinds::Certificate>,
+    idempotent: Idempotent,
     IfMatch(expected): IfMatch,
 ) -> Result<Response, ApiError> {
-    let park_id =
-        state.store.park_of_certificate(id).await?.ok_or(ApiError::NotFound { resource: "certificate", id })?;
-    caller.require_park(park_id)?;
-    let mut write = match sync::begin(&state.store, &caller, operation, "DELETE", uri.path()).await? {
-        Ok(write) => write,
-        Err(replay) => return Ok(replay),
-    };
-    match state.store.delete_certificate(&mut write, id, expected).await? {
-        Versioned::Done(_) => {}
-        Versioned::Stale(current) => return Err(stale(expected, current.version, &current)),
-        Versioned::Missing => return Err(ApiError::NotFound { resource: "certificate", id }),
-    }
-    let outcome = Outcome { status: StatusCode::NO_CONTENT.as_u16(), version: None, body: String::new() };
-    Ok(sync::respond(write.finish(outcome).await?))
+    let (store, id) = (&state.store, certificate.id);
+    idempotent
+        .run(store, StatusCode::NO_CONTENT, async |mut write| {
+            let deleted = store.delete_certificate(&mut write, id, expected).await?;
+            deleted.settled(expected, ApiError::NotFound { resource: "certificate", id })?;
+            Ok((write, ()))
+        })
+        .await
 }

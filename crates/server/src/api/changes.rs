@@ -3,15 +3,14 @@
 
 use std::collections::HashMap;
 
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::Json;
 use parkatlas_core::wire::{Change, ChangeKind, ChangePage, ErrorBody};
 use serde_json::Value;
 
+use super::body::Params;
 use crate::auth::Caller;
 use crate::error::ApiError;
-use crate::store::changes::Viewer;
 use crate::AppState;
 
 const DEFAULT_PAGE: i64 = 500;
@@ -31,10 +30,9 @@ pub struct ChangesQuery {
 pub async fn since(
     State(state): State<AppState>,
     caller: Caller,
-    query: Result<Query<ChangesQuery>, QueryRejection>,
+    Params(query): Params<ChangesQuery>,
 ) -> Result<Json<ChangePage>, ApiError> {
     let invalid = |field: &str, message: String| ApiError::InvalidParameter { field: field.into(), message };
-    let Query(query) = query.map_err(|rejection| invalid("query", rejection.body_text()))?;
     let since = match query.since.as_deref() {
         None | Some("") => 0,
         Some(text) => text.parse::<i64>().ok().filter(|n| *n >= 0).ok_or_else(|| {
@@ -48,8 +46,7 @@ pub async fn since(
                 invalid("limit", format!("limit {text:?} must be a whole number from 1 to {MAX_PAGE}"))
             })?,
         };
-    let viewer = viewer(&caller);
-    let page = state.store.changes_since(since, limit, &viewer).await?;
+    let page = state.store.changes_since(since, limit, &caller.scope()).await?;
 
     let mut wanted: HashMap<ChangeKind, Vec<i64>> = HashMap::new();
     for change in page.changes.iter().filter(|c| !c.deleted) {
@@ -71,11 +68,4 @@ pub async fn since(
         })
         .collect();
     Ok(Json(ChangePage { changes, next: page.next, more: page.more }))
-}
-
-fn viewer(caller: &Caller) -> Viewer {
-    match caller.user() {
-        None => Viewer::default(),
-        Some(user) => Viewer { user_id: Some(user.id), admin: caller.is_admin(), enterprise_id: user.enterprise_id },
-    }
 }

@@ -9,27 +9,25 @@
 //!   officers of its park (and of the new park when it moves), admins.
 //! - `GET /enterprises/{id}/tiers?date=`: its own users, its park's officers, admins.
 
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{OriginalUri, Query, State};
+use super::body::{JsonBody, Params};
+use super::id::Id;
+use super::sync::{Idempotent, IfMatch, IfNoneMatch};
+use crate::auth::guard::{kinds, Manages, Sees, Staff};
+use crate::auth::{Caller, Owner, Scope};
+use crate::error::ApiError;
+use crate::store::enterprises::EnterpriseFilter;
+use crate::store::Store;
+use crate::store::StoreError;
+use crate::AppState;
+use axum::extract::State;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use chrono::{FixedOffset, NaiveDate, Utc};
+use chrono::{NaiveDate, Utc};
 use parkatlas_core::tiers::{assess, EnterpriseProfile, TierAssessment, TierError, TierRules};
 use parkatlas_core::wire::{
     AnnualDataRecord, CertificateRecord, EnterpriseBody, EnterprisePrivate, EnterpriseRecord, ErrorBody,
 };
-use serde::Serialize;
-
-use super::body::JsonBody;
-use super::id::Id;
-use super::sync::{self, IfMatch, IfNoneMatch, OperationId};
-use crate::auth::Caller;
-use crate::error::ApiError;
-use crate::store::enterprises::EnterpriseFilter;
-use crate::store::map::Versioned;
-use crate::store::Store;
-use crate::AppState;
 
 /// `?park_id=&q=`: both optional.
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
@@ -46,10 +44,9 @@ pub struct ListQuery {
 pub async fn list(
     State(state): State<AppState>,
     caller: Caller,
-    query: Result<Query<ListQuery>, QueryRejection>,
+    Params(query): Params<ListQuery>,
 ) -> Result<Response, ApiError> {
     let invalid = |field: &str, message: String| ApiError::InvalidParameter { field: field.into(), message };
-    let Query(query) = query.map_err(|rejection| invalid("query", rejection.body_text()))?;
     let park_id = match query.park_id {
         None => None,
         Some(text) => match text.parse::<i64>() {
@@ -60,7 +57,7 @@ pub async fn list(
     let name_contains = query.q.map(|q| q.trim().to_string()).filter(|q| !q.is_empty());
     let filter = EnterpriseFilter { park_id, name_contains };
     let records: Vec<EnterpriseRecord> =
-        state.store.enterprises(&filter).await?.into_iter().map(|record| view(&caller, record)).collect();
+        state.store.enterprises(&filter).await?.into_iter().map(|record| view(&caller.scope(), record)).collect();
     Ok(per_caller(Json(records)))
 }
 
@@ -73,7 +70,7 @@ pub async fn get(
     Id(id): Id,
     cached: IfNoneMatch,
 ) -> Result<Response, ApiError> {
-    let record = view(&caller, existing(&state, id).await?);
+    let record = view(&caller.scope(), existing(&state, id).await?);
     Ok(per_caller(cached.tag(record.version, record)))
 }
 
@@ -83,20 +80,18 @@ pub async fn get(
         (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn create(
     State(state): State<AppState>,
-    caller: Caller,
-    operation: OperationId,
-    OriginalUri(uri): OriginalUri,
+    staff: Staff,
+    idempotent: Idempotent,
     JsonBody(body): JsonBody<EnterpriseBody>,
 ) -> Result<Response, ApiError> {
-    caller.signed_in()?;
-    let mut write = match sync::begin(&state.store, &caller, operation, "POST", uri.path()).await? {
-        Ok(write) => write,
-        Err(replay) => return Ok(replay),
-    };
-    checked(&state, &caller, &body, None).await?;
-    let record = state.store.add_enterprise(&mut write, &body).await.map_err(|e| unique_code(e, &body))?;
-    let outcome = sync::outcome(StatusCode::CREATED, &record, Some(record.version))?;
-    Ok(sync::respond(write.finish(outcome).await?))
+    let store = &state.store;
+    idempotent
+        .run(store, StatusCode::CREATED, async |mut write| {
+            checked(store, &staff.scope, &body, None).await?;
+            let record = store.add_enterprise(&mut write, &body).await.map_err(|e| unique_code(e, &body))?;
+            Ok((write, record))
+        })
+        .await
 }
 
 /// Replaces an enterprise's record (officers of its park, and of its new park when it
@@ -106,28 +101,20 @@ pub async fn create(
         (status = 412, body = ErrorBody), (status = 422, body = ErrorBody), (status = 428, body = ErrorBody)))]
 pub async fn replace(
     State(state): State<AppState>,
-    caller: Caller,
-    Id(id): Id,
-    operation: OperationId,
-    OriginalUri(uri): OriginalUri,
+    target: Manages<kinds::Enterprise>,
+    idempotent: Idempotent,
     IfMatch(expected): IfMatch,
     JsonBody(body): JsonBody<EnterpriseBody>,
 ) -> Result<Response, ApiError> {
-    let park_id = state.store.park_of_enterprise(id).await?.ok_or(ApiError::NotFound { resource: "enterprise", id })?;
-    caller.require_park(park_id)?;
-    let mut write = match sync::begin(&state.store, &caller, operation, "PUT", uri.path()).await? {
-        Ok(write) => write,
-        Err(replay) => return Ok(replay),
-    };
-    checked(&state, &caller, &body, Some(id)).await?;
-    let updated = state.store.replace_enterprise(&mut write, id, expected, &body).await;
-    let record = match updated.map_err(|e| unique_code(e, &body))? {
-        Versioned::Done(record) => record,
-        Versioned::Stale(current) => return Err(stale(expected, current.version, &current)),
-        Versioned::Missing => return Err(ApiError::NotFound { resource: "enterprise", id }),
-    };
-    let outcome = sync::outcome(StatusCode::OK, &record, Some(record.version))?;
-    Ok(sync::respond(write.finish(outcome).await?))
+    let (store, id, scope) = (&state.store, target.id, target.scope());
+    idempotent
+        .run(store, StatusCode::OK, async |mut write| {
+            checked(store, &scope, &body, Some(id)).await?;
+            let replaced = store.replace_enterprise(&mut write, id, expected, &body).await;
+            let replaced = replaced.map_err(|e| unique_code(e, &body))?;
+            Ok((write, replaced.settled(expected, ApiError::NotFound { resource: "enterprise", id })?))
+        })
+        .await
 }
 
 /// `?date=YYYY-MM-DD`: the evaluation date; today in China when left out.
@@ -144,14 +131,12 @@ pub struct TiersQuery {
         (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn tiers(
     State(state): State<AppState>,
-    caller: Caller,
-    Id(id): Id,
-    query: Result<Query<TiersQuery>, QueryRejection>,
+    target: Sees<kinds::Enterprise>,
+    Params(query): Params<TiersQuery>,
 ) -> Result<Json<TierAssessment>, ApiError> {
     let invalid = |field: &str, message: String| ApiError::InvalidParameter { field: field.into(), message };
-    let Query(query) = query.map_err(|rejection| invalid("query", rejection.body_text()))?;
+    let id = target.id;
     let enterprise = existing(&state, id).await?;
-    caller.require_enterprise(id, enterprise.park_id)?;
     let date = match query.date {
         None => today_in_china(),
         Some(text) => NaiveDate::parse_from_str(&text, "%Y-%m-%d")
@@ -184,8 +169,7 @@ fn tier_profile(
 
 /// The parks are in China: "today" is the date at +08:00, whatever the server's zone.
 pub(super) fn today_in_china() -> NaiveDate {
-    let china = FixedOffset::east_opt(8 * 3600).expect("+08:00 is a valid offset");
-    Utc::now().with_timezone(&china).date_naive()
+    parkatlas_core::calendar::china_date(Utc::now())
 }
 
 /// Enterprise `id` in full, or 404.
@@ -193,9 +177,9 @@ pub(super) async fn existing(state: &AppState, id: i64) -> Result<EnterpriseReco
     state.store.enterprise(id).await?.ok_or(ApiError::NotFound { resource: "enterprise", id })
 }
 
-/// The record as `caller` may see it.
-pub(super) fn view(caller: &Caller, record: EnterpriseRecord) -> EnterpriseRecord {
-    match caller.sees_enterprise(record.id, record.park_id) {
+/// The record as a caller with `scope` may see it.
+pub(super) fn view(scope: &Scope, record: EnterpriseRecord) -> EnterpriseRecord {
+    match scope.sees(Owner::enterprise(record.id, record.park_id)) {
         true => record,
         false => record.without_private(),
     }
@@ -206,25 +190,12 @@ fn per_caller(response: impl IntoResponse) -> Response {
     ([(header::VARY, "cookie")], response).into_response()
 }
 
-/// A 412 carrying the record as it now stands.
-pub(super) fn stale(expected: i64, version: i64, current: &impl Serialize) -> ApiError {
-    match serde_json::to_value(current) {
-        Ok(current) => ApiError::Stale { expected, version, current },
-        Err(error) => ApiError::Internal(error.into()),
-    }
-}
-
-/// Checks a body: its own rules and its park (422), then whether the caller manages that
-/// park (403), then its credit code (409). `except` is the enterprise being replaced.
-async fn checked(
-    state: &AppState,
-    caller: &Caller,
-    body: &EnterpriseBody,
-    except: Option<i64>,
-) -> Result<(), ApiError> {
-    check_record(&state.store, body).await?;
-    caller.require_park(body.park_id)?;
-    check_credit_code_free(&state.store, body, except).await
+/// Checks a body against the stored records: its park exists (422), the caller manages
+/// it (403), its credit code is free (409). `except` is the enterprise being replaced.
+async fn checked(store: &Store, scope: &Scope, body: &EnterpriseBody, except: Option<i64>) -> Result<(), ApiError> {
+    check_record(store, body).await?;
+    scope.check_manages(Owner::park(body.park_id))?;
+    check_credit_code_free(store, body, except).await
 }
 
 /// The rules a body must pass whoever sends it: its own, and an existing park (422).
@@ -252,10 +223,10 @@ pub(crate) async fn check_credit_code_free(
 }
 
 /// Two writers racing with the same credit code: the database refuses the second.
-fn unique_code(error: anyhow::Error, body: &EnterpriseBody) -> ApiError {
-    match crate::store::unique_violation(&error) {
+fn unique_code(error: StoreError, body: &EnterpriseBody) -> ApiError {
+    match error.is_duplicate() {
         true => duplicate_code(body),
-        false => ApiError::Internal(error),
+        false => error.into(),
     }
 }
 

@@ -12,22 +12,20 @@
 //!   or 1 whatever the run; the public 401. Only admins and the officers of a one-park
 //!   run see the cohort's min–max range, which consists of other enterprises' figures.
 
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{OriginalUri, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Json;
 use parkatlas_core::efficiency::{evaluate, EvaluationError};
-use parkatlas_core::wire::{
-    ErrorBody, EvaluationRecord, EvaluationResultRecord, EvaluationSummary, NewEvaluation, Role,
-};
+use parkatlas_core::wire::{ErrorBody, EvaluationRecord, EvaluationResultRecord, EvaluationSummary, NewEvaluation};
 
-use super::body::JsonBody;
+use super::body::{JsonBody, Params};
 use super::id::Id;
-use super::sync::{self, IfNoneMatch, OperationId, Tagged};
-use crate::auth::Caller;
+use super::sync::{Idempotent, IfNoneMatch, Tagged};
+use crate::auth::guard::Staff;
+use crate::auth::{Caller, Owner};
 use crate::error::ApiError;
-use crate::store::evaluations::{NewRun, ResultScope};
+use crate::store::evaluations::NewRun;
 use crate::AppState;
 
 /// `?park_id=`: only this park's runs.
@@ -42,10 +40,9 @@ pub struct RunsQuery {
     responses((status = 200, body = Vec<EvaluationRecord>), (status = 400, body = ErrorBody)))]
 pub async fn list(
     State(state): State<AppState>,
-    query: Result<Query<RunsQuery>, QueryRejection>,
+    Params(query): Params<RunsQuery>,
 ) -> Result<Json<Vec<EvaluationRecord>>, ApiError> {
     let invalid = |message: String| ApiError::InvalidParameter { field: "park_id".into(), message };
-    let Query(query) = query.map_err(|rejection| invalid(rejection.body_text()))?;
     let park_id = match query.park_id {
         None => None,
         Some(text) => match text.parse::<i64>() {
@@ -74,59 +71,54 @@ pub async fn get(
         (status = 422, body = ErrorBody)))]
 pub async fn create(
     State(state): State<AppState>,
-    caller: Caller,
-    operation: OperationId,
-    OriginalUri(uri): OriginalUri,
+    staff: Staff,
+    idempotent: Idempotent,
     JsonBody(body): JsonBody<NewEvaluation>,
 ) -> Result<Response, ApiError> {
-    let user = match body.park_id {
-        Some(park_id) => caller.require_park(park_id)?,
-        // The public gets 401 like everywhere else; only signed-in non-admins get the 403.
-        None => {
-            caller.signed_in()?;
-            caller.require_admin().map_err(|_| {
-                ApiError::Forbidden(
-                    "only city admins may evaluate the whole city; name one of your parks in park_id".into(),
+    match body.park_id {
+        Some(park_id) => staff.scope.check_manages(Owner::park(park_id))?,
+        None => staff.scope.check_manages(Owner::CITY).map_err(|_| {
+            ApiError::Forbidden(
+                "only city admins may evaluate the whole city; name one of your parks in park_id".into(),
+            )
+        })?,
+    }
+    let (store, created_by) = (&state.store, staff.user.id);
+    idempotent
+        .run(store, StatusCode::CREATED, async |mut write| {
+            if let Some(park_id) = body.park_id {
+                if !store.park_exists(park_id).await? {
+                    return Err(ApiError::invalid("park_id", format!("no park has id {park_id}")));
+                }
+            }
+            let profile = store.profile_for_run(&mut write, body.profile_id).await?.ok_or_else(|| {
+                ApiError::invalid(
+                    "profile_id",
+                    format!("no profile has id {}; GET /profiles lists them", body.profile_id),
                 )
-            })?
-        }
-    };
-    let created_by = user.id;
-    let mut write = match sync::begin(&state.store, &caller, operation, "POST", uri.path()).await? {
-        Ok(write) => write,
-        Err(replay) => return Ok(replay),
-    };
-    if let Some((field, problem)) = body.problem() {
-        return Err(ApiError::invalid(field, problem));
-    }
-    if let Some(park_id) = body.park_id {
-        if !state.store.park_exists(park_id).await? {
-            return Err(ApiError::invalid("park_id", format!("no park has id {park_id}")));
-        }
-    }
-    let profile = state.store.profile_for_run(&mut write, body.profile_id).await?.ok_or_else(|| {
-        ApiError::invalid("profile_id", format!("no profile has id {}; GET /profiles lists them", body.profile_id))
-    })?;
-    let scoped = state.store.evaluation_inputs(&mut write, body.park_id, body.year).await?;
-    if scoped.is_empty() {
-        let scope = body.park_id.map_or("the city".to_string(), |id| format!("park {id}"));
-        return Err(ApiError::invalid(
-            "year",
-            format!("no enterprise in {scope} has annual data for {}; enter the figures first", body.year),
-        ));
-    }
-    let inputs: Vec<_> = scoped.iter().map(|s| s.input.clone()).collect();
-    let run = evaluate(&profile.profile, &inputs, body.evaluation_date).map_err(|error| match error {
-        EvaluationError::InvalidProfile { .. } => ApiError::invalid("profile_id", error.to_string()),
-        EvaluationError::InvalidInput { .. } => ApiError::invalid("year", error.to_string()),
-    })?;
-    let summary = EvaluationSummary::of(&run, &profile.key, profile.version, body.year, body.park_id);
-    // Core returns one result per input, in input order.
-    let results = scoped.iter().zip(&run.results).map(|(s, result)| (s.enterprise_id, s.park_id, result)).collect();
-    let new_run = NewRun { profile_id: profile.id, created_by, summary: &summary, results };
-    let record = state.store.add_evaluation(&mut write, &new_run).await?;
-    let outcome = sync::outcome(StatusCode::CREATED, &record, Some(record.version))?;
-    Ok(sync::respond(write.finish(outcome).await?))
+            })?;
+            let scoped = store.evaluation_inputs(&mut write, body.park_id, body.year).await?;
+            if scoped.is_empty() {
+                let scope = body.park_id.map_or("the city".to_string(), |id| format!("park {id}"));
+                return Err(ApiError::invalid(
+                    "year",
+                    format!("no enterprise in {scope} has annual data for {}; enter the figures first", body.year),
+                ));
+            }
+            let inputs: Vec<_> = scoped.iter().map(|s| s.input.clone()).collect();
+            let run = evaluate(&profile.profile, &inputs, body.evaluation_date).map_err(|error| match error {
+                EvaluationError::InvalidProfile { .. } => ApiError::invalid("profile_id", error.to_string()),
+                EvaluationError::InvalidInput { .. } => ApiError::invalid("year", error.to_string()),
+            })?;
+            let summary = EvaluationSummary::of(&run, &profile.key, profile.version, body.year, body.park_id);
+            // Core returns one result per input, in input order.
+            let results =
+                scoped.iter().zip(&run.results).map(|(s, result)| (s.enterprise_id, s.park_id, result)).collect();
+            let new_run = NewRun { profile_id: profile.id, created_by, summary: &summary, results };
+            let record = store.add_evaluation(&mut write, &new_run).await?;
+            Ok((write, record))
+        })
+        .await
 }
 
 /// The per-enterprise results of a run that the caller may see, each with its item scores.
@@ -139,19 +131,9 @@ pub async fn results(
     Id(id): Id,
 ) -> Result<Json<Vec<EvaluationResultRecord>>, ApiError> {
     let run = state.store.evaluation(id).await?.ok_or(ApiError::NotFound { resource: "evaluation", id })?;
-    let user = caller.signed_in()?;
-    let (scope, full_view) = match (user.role, run.summary.park_id) {
-        (Role::Admin, _) => (ResultScope::All, true),
-        (Role::Officer, Some(park_id)) => {
-            caller.require_park(park_id)?;
-            (ResultScope::All, true)
-        }
-        (Role::Officer, None) => (ResultScope::Parks(user.park_ids.clone()), false),
-        (Role::Enterprise, _) => match user.enterprise_id {
-            Some(enterprise_id) => (ResultScope::Enterprise(enterprise_id), false),
-            None => return Ok(Json(Vec::new())),
-        },
-    };
+    caller.signed_in()?;
+    let scope = caller.scope();
+    let full_view = scope.reads_run(run.summary.park_id.map_or(Owner::CITY, Owner::park))?;
     let results = state.store.evaluation_results(id, &scope).await?;
     Ok(Json(match full_view {
         true => results,

@@ -1,25 +1,32 @@
-//! The `{id}` path parameter: a positive 64-bit integer, or a JSON 400 that says so.
+//! Ids in the path: positive 64-bit integers, or a JSON 400 that says so. [`Id`] is the
+//! `{id}` of a path, whatever other parameters the path has.
 
-use axum::extract::{FromRequestParts, Path};
+use axum::extract::{FromRequestParts, RawPathParams};
 use axum::http::request::Parts;
 
 use crate::error::ApiError;
 
-/// A resource id taken from the path.
+/// The `{id}` path parameter.
 pub struct Id(pub i64);
 
 impl<S: Send + Sync> FromRequestParts<S> for Id {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let invalid = |text: &str| ApiError::InvalidParameter {
-            field: "id".into(),
-            message: format!("id {text:?} is not valid: ids are positive whole numbers such as 1 or 42"),
-        };
-        let Path(text) = Path::<String>::from_request_parts(parts, state).await.map_err(|_| invalid(""))?;
-        match text.parse::<i64>() {
-            Ok(id) if id > 0 => Ok(Id(id)),
-            _ => Err(invalid(&text)),
-        }
+        let params = RawPathParams::from_request_parts(parts, state).await.map_err(|_| invalid("id", ""))?;
+        let text = params.iter().find(|(name, _)| *name == "id").map(|(_, value)| value).unwrap_or_default();
+        positive("id", text).map(Id)
+    }
+}
+
+/// `text` as an id named `field`.
+pub fn positive(field: &str, text: &str) -> Result<i64, ApiError> {
+    text.parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(|| invalid(field, text))
+}
+
+fn invalid(field: &str, text: &str) -> ApiError {
+    ApiError::InvalidParameter {
+        field: field.into(),
+        message: format!("{field} {text:?} is not valid: ids are positive whole numbers such as 1 or 42"),
     }
 }

@@ -5,21 +5,18 @@
 //! - `POST /inquiries` (anyone), `GET /inquiries` (officers: their parks; admins: all);
 //! - `GET /inquiries/{id}`, `PUT /inquiries/{id}` (If-Match; the park's officers, admins).
 
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{OriginalUri, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Json;
-use parkatlas_core::wire::{ErrorBody, InquiryReceipt, InquiryRecord, InquiryStatus, InquiryUpdate, NewInquiry, Role};
+use parkatlas_core::wire::{ErrorBody, InquiryReceipt, InquiryRecord, InquiryStatus, InquiryUpdate, NewInquiry};
 
-use super::body::JsonBody;
-use super::id::Id;
-use super::sync::{self, IfMatch, IfNoneMatch, OperationId, Tagged};
+use super::body::{JsonBody, Params};
+use super::sync::{Idempotent, IfMatch, IfNoneMatch, Tagged, Unversioned};
+use crate::auth::guard::{kinds, Manages, Staff};
 use crate::auth::limits::ClientAddress;
 use crate::auth::Caller;
 use crate::error::ApiError;
-use crate::store::inquiries::InquiryScope;
-use crate::store::map::Versioned;
 use crate::AppState;
 
 /// Sends an inquiry to a park (anyone; anonymous senders are rate-limited per address).
@@ -30,42 +27,36 @@ pub async fn create(
     State(state): State<AppState>,
     caller: Caller,
     client: ClientAddress,
-    operation: OperationId,
-    OriginalUri(uri): OriginalUri,
+    idempotent: Idempotent,
     JsonBody(inquiry): JsonBody<NewInquiry>,
 ) -> Result<Response, ApiError> {
-    let mut write = match sync::begin(&state.store, &caller, operation, "POST", uri.path()).await? {
-        Ok(write) => write,
-        Err(replay) => return Ok(replay),
-    };
-    if let Some((field, problem)) = inquiry.problem() {
-        return Err(ApiError::invalid(field, problem));
-    }
-    let inquiry = inquiry.tidied();
-    if !state.store.park_exists(inquiry.park_id).await? {
-        return Err(ApiError::invalid("park_id", format!("no park has id {}", inquiry.park_id)));
-    }
-    if let Some(parcel_id) = inquiry.parcel_id {
-        match state.store.park_of_parcel(parcel_id).await? {
-            None => return Err(ApiError::invalid("parcel_id", format!("no parcel has id {parcel_id}"))),
-            Some(park_id) if park_id != inquiry.park_id => {
-                return Err(ApiError::invalid(
-                    "parcel_id",
-                    format!("parcel {parcel_id} lies in park {park_id}, not in park {}", inquiry.park_id),
-                ))
+    let (store, inquiry) = (&state.store, inquiry.tidied());
+    idempotent
+        .run(store, StatusCode::CREATED, async |mut write| {
+            if !store.park_exists(inquiry.park_id).await? {
+                return Err(ApiError::invalid("park_id", format!("no park has id {}", inquiry.park_id)));
             }
-            Some(_) => {}
-        }
-    }
-    // Only inquiries that would be stored spend the allowance: a sender fixing a typo
-    // in the phone number is not held back, and a retried operation was answered above.
-    if caller.user().is_none() {
-        state.limits.check_inquiry(client)?;
-    }
-    let record = state.store.add_inquiry(&mut write, &inquiry).await?;
-    let receipt = InquiryReceipt { reference: record.reference, id: record.id };
-    let outcome = sync::outcome(StatusCode::CREATED, &receipt, None)?;
-    Ok(sync::respond(write.finish(outcome).await?))
+            if let Some(parcel_id) = inquiry.parcel_id {
+                match store.park_of_parcel(parcel_id).await? {
+                    None => return Err(ApiError::invalid("parcel_id", format!("no parcel has id {parcel_id}"))),
+                    Some(park_id) if park_id != inquiry.park_id => {
+                        return Err(ApiError::invalid(
+                            "parcel_id",
+                            format!("parcel {parcel_id} lies in park {park_id}, not in park {}", inquiry.park_id),
+                        ))
+                    }
+                    Some(_) => {}
+                }
+            }
+            // Only inquiries that would be stored spend the allowance: a sender fixing a typo
+            // in the phone number is not held back, and a retried operation was answered before.
+            if caller.user().is_none() {
+                state.limits.check_inquiry(client)?;
+            }
+            let record = store.add_inquiry(&mut write, &inquiry).await?;
+            Ok((write, Unversioned(InquiryReceipt { reference: record.reference, id: record.id })))
+        })
+        .await
 }
 
 /// `?status=new`: only inquiries with that status.
@@ -81,21 +72,11 @@ pub struct InquiriesQuery {
         (status = 403, body = ErrorBody)))]
 pub async fn list(
     State(state): State<AppState>,
-    caller: Caller,
-    query: Result<Query<InquiriesQuery>, QueryRejection>,
+    staff: Staff,
+    Params(query): Params<InquiriesQuery>,
 ) -> Result<Json<Vec<InquiryRecord>>, ApiError> {
-    let user = caller.signed_in()?;
-    let scope = match user.role {
-        Role::Admin => InquiryScope::Everything,
-        Role::Officer => InquiryScope::ParksOfOfficer(user.id),
-        Role::Enterprise => {
-            return Err(ApiError::Forbidden("inquiries are read by the parks' officers and city admins".into()))
-        }
-    };
-    let Query(query) = query
-        .map_err(|rejection| ApiError::InvalidParameter { field: "query".into(), message: rejection.body_text() })?;
     let status = query.status.as_deref().map(parse_status).transpose()?;
-    Ok(Json(state.store.inquiries(scope, status).await?))
+    Ok(Json(state.store.inquiries(&staff.scope, status).await?))
 }
 
 fn parse_status(text: &str) -> Result<InquiryStatus, ApiError> {
@@ -111,12 +92,11 @@ fn parse_status(text: &str) -> Result<InquiryStatus, ApiError> {
         (status = 404, body = ErrorBody)))]
 pub async fn get(
     State(state): State<AppState>,
-    caller: Caller,
-    Id(id): Id,
+    inquiry: Manages<kinds::Inquiry>,
     cached: IfNoneMatch,
 ) -> Result<Tagged<InquiryRecord>, ApiError> {
+    let id = inquiry.id;
     let record = state.store.inquiry(id).await?.ok_or(ApiError::NotFound { resource: "inquiry", id })?;
-    caller.require_park(record.park_id)?;
     Ok(cached.tag(record.version, record))
 }
 
@@ -125,33 +105,18 @@ pub async fn get(
     responses((status = 200, body = InquiryRecord), (status = 412, body = ErrorBody), (status = 428, body = ErrorBody)))]
 pub async fn update(
     State(state): State<AppState>,
-    caller: Caller,
-    Id(id): Id,
-    operation: OperationId,
-    OriginalUri(uri): OriginalUri,
+    inquiry: Manages<kinds::Inquiry>,
+    idempotent: Idempotent,
     IfMatch(expected): IfMatch,
     JsonBody(update): JsonBody<InquiryUpdate>,
 ) -> Result<Response, ApiError> {
-    let park_id = state.store.park_of_inquiry(id).await?.ok_or(ApiError::NotFound { resource: "inquiry", id })?;
-    caller.require_park(park_id)?;
-    let mut write = match sync::begin(&state.store, &caller, operation, "PUT", uri.path()).await? {
-        Ok(write) => write,
-        Err(replay) => return Ok(replay),
-    };
-    let record = match state.store.set_inquiry_status(&mut write, id, expected, update.status).await? {
-        Versioned::Done(record) => record,
-        Versioned::Stale(current) => return Err(stale(expected, &current)),
-        Versioned::Missing => return Err(ApiError::NotFound { resource: "inquiry", id }),
-    };
-    let outcome = sync::outcome(StatusCode::OK, &record, Some(record.version))?;
-    Ok(sync::respond(write.finish(outcome).await?))
-}
-
-fn stale(expected: i64, current: &InquiryRecord) -> ApiError {
-    match serde_json::to_value(current) {
-        Ok(value) => ApiError::Stale { expected, version: current.version, current: value },
-        Err(error) => ApiError::Internal(error.into()),
-    }
+    let (store, id) = (&state.store, inquiry.id);
+    idempotent
+        .run(store, StatusCode::OK, async |mut write| {
+            let updated = store.set_inquiry_status(&mut write, id, expected, update.status).await?;
+            Ok((write, updated.settled(expected, ApiError::NotFound { resource: "inquiry", id })?))
+        })
+        .await
 }
 
 #[cfg(test)]

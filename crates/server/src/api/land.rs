@@ -1,12 +1,12 @@
 //! Finding land (`GET /land`): an investor's filters over the parcels of every park,
 //! read from the same query string the map keeps in its URL. Public.
 
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::Json;
 use parkatlas_core::geometry::BoundingBox;
 use parkatlas_core::wire::{ErrorBody, LandFilter, LandSearch, DEFAULT_LAND_LIMIT, MAX_LAND_LIMIT};
 
+use super::body::Params;
 use crate::error::ApiError;
 use crate::AppState;
 
@@ -27,10 +27,9 @@ use crate::AppState;
     responses((status = 200, body = LandSearch), (status = 400, body = ErrorBody)))]
 pub async fn search(
     State(state): State<AppState>,
-    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
+    Params(pairs): Params<Vec<(String, String)>>,
 ) -> Result<Json<LandSearch>, ApiError> {
     let invalid = |field: &str, message: String| ApiError::InvalidParameter { field: field.into(), message };
-    let Query(pairs) = query.map_err(|rejection| invalid("query", rejection.body_text()))?;
     let filter = LandFilter::from_pairs(pairs.iter().map(|(key, value)| (key.as_str(), value.as_str())))
         .map_err(|(field, message)| invalid(field, message))?;
     let mut within = None;

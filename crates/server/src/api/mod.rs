@@ -14,7 +14,7 @@ mod certificates;
 mod changes;
 pub(crate) mod enterprises;
 mod evaluations;
-mod id;
+pub(crate) mod id;
 mod inquiries;
 mod land;
 pub(crate) mod parcels;

@@ -1,19 +1,18 @@
 //! Parcels: viewport queries for the map, one parcel's full record, and their editing
 //! by the officers of their park and by admins.
 
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{OriginalUri, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Json;
 use parkatlas_core::geometry::{BoundingBox, Shape, MAX_ZOOM};
 use parkatlas_core::wire::{ErrorBody, Feature, FeatureCollection, ParcelBody, ParcelCollection, ParcelProperties};
 
-use super::body::JsonBody;
+use super::body::{JsonBody, Params};
 use super::id::Id;
-use super::parks::stale;
-use super::sync::{self, IfMatch, IfNoneMatch, OperationId, Tagged};
-use crate::auth::Caller;
+use super::sync::{stale, Idempotent, IfMatch, IfNoneMatch, Tagged};
+use crate::auth::guard::{kinds, Manages};
+use crate::auth::{Caller, Owner, Scope};
 use crate::error::ApiError;
 use crate::store::map::{NewParcel, Versioned};
 use crate::store::Store;
@@ -36,10 +35,9 @@ pub struct ViewportQuery {
     responses((status = 200, body = FeatureCollection<ParcelProperties>), (status = 400, body = ErrorBody)))]
 pub async fn in_view(
     State(state): State<AppState>,
-    query: Result<Query<ViewportQuery>, QueryRejection>,
+    Params(query): Params<ViewportQuery>,
 ) -> Result<Json<ParcelCollection>, ApiError> {
     let invalid = |field: &str, message: String| ApiError::InvalidParameter { field: field.into(), message };
-    let Query(query) = query.map_err(|rejection| invalid("query", rejection.body_text()))?;
     let bbox =
         query.bbox.ok_or_else(|| invalid("bbox", "bbox is required: west,south,east,north in degrees".into()))?;
     let view = BoundingBox::parse(&bbox).map_err(|problem| invalid("bbox", format!("bbox {bbox:?}: {problem}")))?;
@@ -64,15 +62,16 @@ pub async fn get(
     cached: IfNoneMatch,
 ) -> Result<Tagged<Feature<ParcelProperties>>, ApiError> {
     let parcel = state.store.parcel(id).await?.ok_or(ApiError::NotFound { resource: "parcel", id })?;
-    Ok(cached.tag(parcel.properties.version, view(&caller, parcel)))
+    Ok(cached.tag(parcel.properties.version, view(&caller.scope(), parcel)))
 }
 
-/// A parcel as `caller` may see it: the figures of what its occupant builds and earns
-/// there are that enterprise's private data, however public the land itself is.
-pub(crate) fn view(caller: &Caller, mut parcel: Feature<ParcelProperties>) -> Feature<ParcelProperties> {
-    let park_id = parcel.properties.park_id;
+/// A parcel as a caller with `scope` may see it: the figures of what its occupant builds
+/// and earns there are that enterprise's private data, however public the land itself is
+/// (without an occupant, they are the park's).
+pub(crate) fn view(scope: &Scope, mut parcel: Feature<ParcelProperties>) -> Feature<ParcelProperties> {
+    let park_id = Some(parcel.properties.park_id);
     if let Some(details) = parcel.properties.details.as_mut() {
-        if !caller.sees_parcel_figures(park_id, details.occupant_id) {
+        if !scope.sees(Owner { park_id, enterprise_id: details.occupant_id }) {
             details.development = None;
         }
     }
@@ -84,24 +83,18 @@ pub(crate) fn view(caller: &Caller, mut parcel: Feature<ParcelProperties>) -> Fe
     responses((status = 201, body = Feature<ParcelProperties>), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn create(
     State(state): State<AppState>,
-    caller: Caller,
-    Id(park_id): Id,
-    operation: OperationId,
-    OriginalUri(uri): OriginalUri,
+    park: Manages<kinds::Park>,
+    idempotent: Idempotent,
     JsonBody(body): JsonBody<ParcelBody>,
 ) -> Result<Response, ApiError> {
-    if !state.store.park_exists(park_id).await? {
-        return Err(ApiError::NotFound { resource: "park", id: park_id });
-    }
-    caller.require_park(park_id)?;
-    let mut write = match sync::begin(&state.store, &caller, operation, "POST", uri.path()).await? {
-        Ok(write) => write,
-        Err(replay) => return Ok(replay),
-    };
-    let parcel = checked(&state.store, body, None).await?;
-    let record = state.store.add_parcel(&mut write, park_id, &parcel).await?;
-    let outcome = sync::outcome(StatusCode::CREATED, &record, Some(record.properties.version))?;
-    Ok(sync::respond(write.finish(outcome).await?))
+    let store = &state.store;
+    idempotent
+        .run(store, StatusCode::CREATED, async |mut write| {
+            let parcel = checked(store, body, None).await?;
+            let record = store.add_parcel(&mut write, park.id, &parcel).await?;
+            Ok((write, record))
+        })
+        .await
 }
 
 /// Replaces a parcel's record (officers of its park, city admins).
@@ -109,27 +102,19 @@ pub async fn create(
     responses((status = 200, body = Feature<ParcelProperties>), (status = 412, body = ErrorBody), (status = 428, body = ErrorBody)))]
 pub async fn replace(
     State(state): State<AppState>,
-    caller: Caller,
-    Id(id): Id,
-    operation: OperationId,
-    OriginalUri(uri): OriginalUri,
+    parcel: Manages<kinds::Parcel>,
+    idempotent: Idempotent,
     IfMatch(expected): IfMatch,
     JsonBody(body): JsonBody<ParcelBody>,
 ) -> Result<Response, ApiError> {
-    let park_id = state.store.park_of_parcel(id).await?.ok_or(ApiError::NotFound { resource: "parcel", id })?;
-    caller.require_park(park_id)?;
-    let mut write = match sync::begin(&state.store, &caller, operation, "PUT", uri.path()).await? {
-        Ok(write) => write,
-        Err(replay) => return Ok(replay),
-    };
-    let parcel = checked(&state.store, body, Some(id)).await?;
-    let record = match state.store.replace_parcel(&mut write, id, expected, &parcel).await? {
-        Versioned::Done(record) => record,
-        Versioned::Stale(current) => return Err(stale(expected, current)),
-        Versioned::Missing => return Err(ApiError::NotFound { resource: "parcel", id }),
-    };
-    let outcome = sync::outcome(StatusCode::OK, &record, Some(record.properties.version))?;
-    Ok(sync::respond(write.finish(outcome).await?))
+    let (store, id) = (&state.store, parcel.id);
+    idempotent
+        .run(store, StatusCode::OK, async |mut write| {
+            let parcel = checked(store, body, Some(id)).await?;
+            let replaced = store.replace_parcel(&mut write, id, expected, &parcel).await?;
+            Ok((write, replaced.settled(expected, ApiError::NotFound { resource: "parcel", id })?))
+        })
+        .await
 }
 
 /// Deletes a parcel (officers of its park, city admins); clients learn of it as a tombstone.
@@ -137,29 +122,24 @@ pub async fn replace(
     responses((status = 204), (status = 412, body = ErrorBody), (status = 428, body = ErrorBody)))]
 pub async fn delete(
     State(state): State<AppState>,
-    caller: Caller,
-    Id(id): Id,
-    operation: OperationId,
-    OriginalUri(uri): OriginalUri,
+    parcel: Manages<kinds::Parcel>,
+    idempotent: Idempotent,
     IfMatch(expected): IfMatch,
 ) -> Result<Response, ApiError> {
-    let park_id = state.store.park_of_parcel(id).await?.ok_or(ApiError::NotFound { resource: "parcel", id })?;
-    caller.require_park(park_id)?;
-    let mut write = match sync::begin(&state.store, &caller, operation, "DELETE", uri.path()).await? {
-        Ok(write) => write,
-        Err(replay) => return Ok(replay),
-    };
-    match state.store.delete_parcel(&mut write, id, expected).await? {
-        Versioned::Done(()) => {}
-        Versioned::Stale(()) => {
-            drop(write);
-            let current = state.store.parcel(id).await?.ok_or(ApiError::NotFound { resource: "parcel", id })?;
-            return Err(stale(expected, current));
-        }
-        Versioned::Missing => return Err(ApiError::NotFound { resource: "parcel", id }),
-    }
-    let outcome = crate::store::Outcome { status: StatusCode::NO_CONTENT.as_u16(), version: None, body: String::new() };
-    Ok(sync::respond(write.finish(outcome).await?))
+    let (store, id) = (&state.store, parcel.id);
+    let missing = || ApiError::NotFound { resource: "parcel", id };
+    idempotent
+        .run(store, StatusCode::NO_CONTENT, async |mut write| {
+            match store.delete_parcel(&mut write, id, expected).await? {
+                Versioned::Done(()) => Ok((write, ())),
+                Versioned::Stale(()) => {
+                    drop(write);
+                    Err(stale(expected, &store.parcel(id).await?.ok_or_else(missing)?))
+                }
+                Versioned::Missing => Err(missing()),
+            }
+        })
+        .await
 }
 
 /// A parcel body that passed every check, with its geometry as a core shape. `except` is

@@ -1,6 +1,6 @@
 //! Parks: the public list and profile, and their editing by officers and admins.
 
-use axum::extract::{OriginalUri, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Json;
@@ -13,10 +13,11 @@ use parkatlas_core::wire::{
 use super::body::JsonBody;
 use super::enterprises::today_in_china;
 use super::id::Id;
-use super::sync::{self, IfMatch, IfNoneMatch, OperationId, Tagged};
-use crate::auth::Caller;
+use super::sync::{Idempotent, IfMatch, IfNoneMatch, Tagged};
+use crate::auth::guard::{kinds, Admin, Manages};
 use crate::error::ApiError;
-use crate::store::map::{NewPark, Versioned};
+use crate::store::map::NewPark;
+use crate::store::StoreError;
 use crate::AppState;
 
 /// The largest park boundary accepted, m² (1,000 km²; the largest national zones are a few hundred).
@@ -45,20 +46,17 @@ pub async fn get(
     responses((status = 201, body = Feature<ParkProperties>), (status = 422, body = ErrorBody)))]
 pub async fn create(
     State(state): State<AppState>,
-    caller: Caller,
-    operation: OperationId,
-    OriginalUri(uri): OriginalUri,
+    _: Admin,
+    idempotent: Idempotent,
     JsonBody(body): JsonBody<ParkBody>,
 ) -> Result<Response, ApiError> {
-    caller.require_admin()?;
-    let park = checked(body)?;
-    let mut write = match sync::begin(&state.store, &caller, operation, "POST", uri.path()).await? {
-        Ok(write) => write,
-        Err(replay) => return Ok(replay),
-    };
-    let record = state.store.add_park(&mut write, &park).await.map_err(|e| unique_name(e, &park))?;
-    let outcome = sync::outcome(StatusCode::CREATED, &record, Some(record.properties.version))?;
-    Ok(sync::respond(write.finish(outcome).await?))
+    let (store, park) = (&state.store, checked(body)?);
+    idempotent
+        .run(store, StatusCode::CREATED, async |mut write| {
+            let record = store.add_park(&mut write, &park).await.map_err(|e| unique_name(e, &park))?;
+            Ok((write, record))
+        })
+        .await
 }
 
 /// Replaces a park's record (its officers, city admins).
@@ -66,30 +64,19 @@ pub async fn create(
     responses((status = 200, body = Feature<ParkProperties>), (status = 412, body = ErrorBody), (status = 428, body = ErrorBody)))]
 pub async fn replace(
     State(state): State<AppState>,
-    caller: Caller,
-    Id(id): Id,
-    operation: OperationId,
-    OriginalUri(uri): OriginalUri,
+    target: Manages<kinds::Park>,
+    idempotent: Idempotent,
     IfMatch(expected): IfMatch,
     JsonBody(body): JsonBody<ParkBody>,
 ) -> Result<Response, ApiError> {
-    if !state.store.park_exists(id).await? {
-        return Err(ApiError::NotFound { resource: "park", id });
-    }
-    caller.require_park(id)?;
-    let park = checked(body)?;
-    let mut write = match sync::begin(&state.store, &caller, operation, "PUT", uri.path()).await? {
-        Ok(write) => write,
-        Err(replay) => return Ok(replay),
-    };
-    let updated = state.store.replace_park(&mut write, id, expected, &park).await.map_err(|e| unique_name(e, &park))?;
-    let record = match updated {
-        Versioned::Done(record) => record,
-        Versioned::Stale(current) => return Err(stale(expected, current)),
-        Versioned::Missing => return Err(ApiError::NotFound { resource: "park", id }),
-    };
-    let outcome = sync::outcome(StatusCode::OK, &record, Some(record.properties.version))?;
-    Ok(sync::respond(write.finish(outcome).await?))
+    let (store, id, park) = (&state.store, target.id, checked(body)?);
+    idempotent
+        .run(store, StatusCode::OK, async |mut write| {
+            let replaced =
+                store.replace_park(&mut write, id, expected, &park).await.map_err(|e| unique_name(e, &park))?;
+            Ok((write, replaced.settled(expected, ApiError::NotFound { resource: "park", id })?))
+        })
+        .await
 }
 
 /// The parcels of one park, with their full geometry.
@@ -109,11 +96,9 @@ pub async fn statistics(State(state): State<AppState>, Id(id): Id) -> Result<Jso
     statistics.map(Json).ok_or(ApiError::NotFound { resource: "park", id })
 }
 
-/// A park body that passed every check, with its boundary as a core shape.
+/// A park body with its boundary as a core shape, within the size a park may have (its
+/// own rules were checked as it was read).
 fn checked(body: ParkBody) -> Result<NewPark, ApiError> {
-    if let Some((field, problem)) = body.problem() {
-        return Err(ApiError::invalid(field, problem));
-    }
     let boundary = Shape::from_geojson(&body.boundary).map_err(|e| ApiError::invalid("boundary", e.to_string()))?;
     let area = boundary.area().0;
     if area > MAX_PARK_AREA_M2 {
@@ -125,24 +110,12 @@ fn checked(body: ParkBody) -> Result<NewPark, ApiError> {
     Ok(NewPark { body, boundary })
 }
 
-/// A 412 carrying the record as it now stands.
-pub fn stale<T: serde::Serialize>(expected: i64, current: Feature<T>) -> ApiError {
-    match serde_json::to_value(&current) {
-        Ok(value) => ApiError::Stale { expected, version: version_of(&value), current: value },
-        Err(error) => ApiError::Internal(error.into()),
-    }
-}
-
-fn version_of(record: &serde_json::Value) -> i64 {
-    record["properties"]["version"].as_i64().unwrap_or_default()
-}
-
 /// Park names are unique: a second park with the same name is a 409 naming the field.
-fn unique_name(error: anyhow::Error, park: &NewPark) -> ApiError {
-    match crate::store::unique_violation(&error) {
+fn unique_name(error: StoreError, park: &NewPark) -> ApiError {
+    match error.is_duplicate() {
         true => {
             ApiError::Conflict { field: "name".into(), message: format!("a park is already named {}", park.body.name) }
         }
-        false => ApiError::Internal(error),
+        false => error.into(),
     }
 }

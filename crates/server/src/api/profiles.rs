@@ -6,19 +6,18 @@
 //!   core `Profile`; its `id` is the profile's key, unique, and fixed once stored
 //!   (to change it, POST a copy under the new key).
 
-use axum::extract::{OriginalUri, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Json;
 use parkatlas_core::efficiency::Profile;
-use parkatlas_core::wire::{profile_problem, ErrorBody, ProfileRecord};
+use parkatlas_core::wire::{ErrorBody, ProfileRecord};
 
 use super::body::JsonBody;
 use super::id::Id;
-use super::sync::{self, IfMatch, IfNoneMatch, OperationId, Tagged};
-use crate::auth::Caller;
+use super::sync::{Idempotent, IfMatch, IfNoneMatch, Tagged};
+use crate::auth::guard::{kinds, Admin, Manages};
 use crate::error::ApiError;
-use crate::store::map::Versioned;
 use crate::AppState;
 
 /// Every stored profile, shipped ones first.
@@ -45,29 +44,24 @@ pub async fn get(
         (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn create(
     State(state): State<AppState>,
-    caller: Caller,
-    operation: OperationId,
-    OriginalUri(uri): OriginalUri,
+    _: Admin,
+    idempotent: Idempotent,
     JsonBody(profile): JsonBody<Profile>,
 ) -> Result<Response, ApiError> {
-    caller.require_admin()?;
-    let mut write = match sync::begin(&state.store, &caller, operation, "POST", uri.path()).await? {
-        Ok(write) => write,
-        Err(replay) => return Ok(replay),
-    };
-    checked(&profile)?;
-    if state.store.profile_key_taken(&profile.id, None).await? {
-        return Err(key_taken(&profile));
-    }
-    let record = state.store.add_profile(&mut write, &profile).await.map_err(|error| {
-        if crate::store::unique_violation(&error) {
-            key_taken(&profile)
-        } else {
-            ApiError::Internal(error)
-        }
-    })?;
-    let outcome = sync::outcome(StatusCode::CREATED, &record, Some(record.version))?;
-    Ok(sync::respond(write.finish(outcome).await?))
+    let store = &state.store;
+    idempotent
+        .run(store, StatusCode::CREATED, async |mut write| {
+            if store.profile_key_taken(&profile.id, None).await? {
+                return Err(key_taken(&profile));
+            }
+            let added = store.add_profile(&mut write, &profile).await;
+            let record = added.map_err(|error| match error.is_duplicate() {
+                true => key_taken(&profile),
+                false => error.into(),
+            })?;
+            Ok((write, record))
+        })
+        .await
 }
 
 /// Replaces a profile's rules (city admins). Runs already made keep their results and
@@ -78,56 +72,34 @@ pub async fn create(
         (status = 422, body = ErrorBody), (status = 428, body = ErrorBody)))]
 pub async fn replace(
     State(state): State<AppState>,
-    caller: Caller,
-    Id(id): Id,
-    operation: OperationId,
-    OriginalUri(uri): OriginalUri,
+    target: Manages<kinds::Profile>,
+    idempotent: Idempotent,
     IfMatch(expected): IfMatch,
     JsonBody(profile): JsonBody<Profile>,
 ) -> Result<Response, ApiError> {
-    let stored = state.store.profile(id).await?.ok_or(ApiError::NotFound { resource: "profile", id })?;
-    caller.require_admin()?;
-    let mut write = match sync::begin(&state.store, &caller, operation, "PUT", uri.path()).await? {
-        Ok(write) => write,
-        Err(replay) => return Ok(replay),
-    };
-    checked(&profile)?;
-    if profile.id != stored.key {
-        return Err(ApiError::invalid(
-            "id",
-            format!(
-                "this profile's key is {}; a key is fixed once stored, so POST a copy to give it the key {}",
-                stored.key, profile.id
-            ),
-        ));
-    }
-    let record = match state.store.replace_profile(&mut write, id, expected, &profile).await? {
-        Versioned::Done(record) => record,
-        Versioned::Stale(current) => return Err(stale(expected, current)),
-        Versioned::Missing => return Err(ApiError::NotFound { resource: "profile", id }),
-    };
-    let outcome = sync::outcome(StatusCode::OK, &record, Some(record.version))?;
-    Ok(sync::respond(write.finish(outcome).await?))
-}
-
-fn checked(profile: &Profile) -> Result<(), ApiError> {
-    match profile_problem(profile) {
-        Some((field, problem)) => Err(ApiError::invalid(field, problem)),
-        None => Ok(()),
-    }
+    let (store, id) = (&state.store, target.id);
+    let missing = || ApiError::NotFound { resource: "profile", id };
+    idempotent
+        .run(store, StatusCode::OK, async |mut write| {
+            let stored = store.profile(id).await?.ok_or_else(missing)?;
+            if profile.id != stored.key {
+                return Err(ApiError::invalid(
+                    "id",
+                    format!(
+                        "this profile's key is {}; a key is fixed once stored, so POST a copy to give it the key {}",
+                        stored.key, profile.id
+                    ),
+                ));
+            }
+            let replaced = store.replace_profile(&mut write, id, expected, &profile).await?;
+            Ok((write, replaced.settled(expected, missing())?))
+        })
+        .await
 }
 
 fn key_taken(profile: &Profile) -> ApiError {
     ApiError::Conflict {
         field: "id".into(),
         message: format!("a profile with the key {} exists; edit it, or choose another key", profile.id),
-    }
-}
-
-/// A 412 carrying the profile as it now stands.
-fn stale(expected: i64, current: ProfileRecord) -> ApiError {
-    match serde_json::to_value(&current) {
-        Ok(value) => ApiError::Stale { expected, version: current.version, current: value },
-        Err(error) => ApiError::Internal(error.into()),
     }
 }

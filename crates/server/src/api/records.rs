@@ -4,7 +4,7 @@
 use parkatlas_core::wire::ChangeKind;
 use serde_json::Value;
 
-use crate::auth::Caller;
+use crate::auth::{Caller, Owner};
 use crate::error::ApiError;
 use crate::AppState;
 
@@ -15,6 +15,7 @@ pub async fn load(
     kind: ChangeKind,
     ids: &[i64],
 ) -> Result<Vec<(i64, Value)>, ApiError> {
+    let scope = caller.scope();
     let mut loaded = Vec::with_capacity(ids.len());
     match kind {
         ChangeKind::Park => {
@@ -26,17 +27,17 @@ pub async fn load(
         }
         ChangeKind::Parcel => {
             for parcel in state.store.parcels_by_id(ids).await? {
-                loaded.push((parcel.id, to_json(&super::parcels::view(caller, parcel))?));
+                loaded.push((parcel.id, to_json(&super::parcels::view(&scope, parcel))?));
             }
         }
         ChangeKind::Enterprise => {
             for enterprise in state.store.enterprises_by_id(ids).await? {
-                loaded.push((enterprise.id, to_json(&super::enterprises::view(caller, enterprise))?));
+                loaded.push((enterprise.id, to_json(&super::enterprises::view(&scope, enterprise))?));
             }
         }
         ChangeKind::AnnualData => {
             for year in state.store.annual_data_by_id(ids).await? {
-                if caller.sees_enterprise(year.record.enterprise_id, year.park_id) {
+                if scope.sees(Owner::enterprise(year.record.enterprise_id, year.park_id)) {
                     loaded.push((year.id, to_json(&year.record)?));
                 }
             }
@@ -59,14 +60,14 @@ pub async fn load(
         }
         ChangeKind::Request => {
             for request in state.store.requests_by_id(ids).await? {
-                if caller.sees_enterprise(request.enterprise_id, request.park_id) {
+                if scope.sees(Owner::enterprise(request.enterprise_id, request.park_id)) {
                     loaded.push((request.id, to_json(&request)?));
                 }
             }
         }
         ChangeKind::Inquiry => {
             for inquiry in state.store.inquiries_by_id(ids).await? {
-                if caller.manages_park(inquiry.park_id) {
+                if scope.manages(Owner::park(inquiry.park_id)) {
                     loaded.push((inquiry.id, to_json(&inquiry)?));
                 }
             }

@@ -1,6 +1,6 @@
 //! Service requests (企业诉求, spec §6): an enterprise user files one, the park's officers
-//! move it through its life cycle, the enterprise rates the answer. Every rule — which
-//! transitions exist, who drives each, the deadline — comes from parkatlas-core.
+//! move it through its life cycle, the enterprise rates the answer. Which transitions exist
+//! and the deadline come from parkatlas-core; who drives each step, from `auth::Scope`.
 //!
 //! - `POST /requests` (enterprise users), `GET /requests` (each caller's own scope);
 //! - `GET /requests/{id}`; `POST /requests/{id}/events` (If-Match) moves it;
@@ -9,26 +9,24 @@
 //! A request is open to its enterprise's users, its park's officers and city admins.
 
 use axum::body::Bytes;
-use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
-use axum::extract::{OriginalUri, Path, Query, State};
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{RawPathParams, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use parkatlas_core::calendar::{Extension, RequestState, TransitionError};
+use parkatlas_core::calendar::{service_rules, working_calendar, Extension, RequestState, TransitionError};
 use parkatlas_core::wire::{
-    actor_may, is_attachment_type, AttachmentInfo, ErrorBody, ErrorDetail, NewRequest, RequestAction, RequestRecord,
-    Role, MAX_ATTACHMENT_BYTES,
+    is_attachment_type, AttachmentInfo, ErrorBody, ErrorDetail, NewRequest, RequestAction, RequestRecord,
+    MAX_ATTACHMENT_BYTES,
 };
 
-use super::body::JsonBody;
-use super::id::Id;
-use super::sync::{self, IfMatch, IfNoneMatch, OperationId, Tagged};
+use super::body::{JsonBody, Params};
+use super::id::positive;
+use super::sync::{stale, Idempotent, IfMatch, IfNoneMatch, Tagged, Unversioned};
+use crate::auth::guard::{kinds, EnterpriseUser, Sees};
 use crate::auth::Caller;
 use crate::error::ApiError;
-use crate::store::map::Versioned;
-use crate::store::requests::{
-    extension_days, service_rules, working_calendar, Filer, Move, RequestOwner, RequestScope, Upload,
-};
+use crate::store::requests::{Filer, Move, Upload};
 use crate::AppState;
 
 /// `?state=received`: only requests in that state.
@@ -45,19 +43,11 @@ pub struct RequestsQuery {
 pub async fn list(
     State(state): State<AppState>,
     caller: Caller,
-    query: Result<Query<RequestsQuery>, QueryRejection>,
+    Params(query): Params<RequestsQuery>,
 ) -> Result<Json<Vec<RequestRecord>>, ApiError> {
-    let user = caller.signed_in()?;
-    let Query(query) = query
-        .map_err(|rejection| ApiError::InvalidParameter { field: "query".into(), message: rejection.body_text() })?;
+    caller.signed_in()?;
     let wanted = query.state.as_deref().map(parse_state).transpose()?;
-    let scope = match (user.role, user.enterprise_id) {
-        (Role::Admin, _) => RequestScope::Everything,
-        (Role::Officer, _) => RequestScope::ParksOfOfficer(user.id),
-        (Role::Enterprise, Some(enterprise_id)) => RequestScope::Enterprise(enterprise_id),
-        (Role::Enterprise, None) => return Err(ApiError::Forbidden("this account belongs to no enterprise".into())),
-    };
-    Ok(Json(state.store.requests(scope, wanted).await?))
+    Ok(Json(state.store.requests(&caller.scope(), wanted).await?))
 }
 
 fn parse_state(text: &str) -> Result<RequestState, ApiError> {
@@ -77,43 +67,23 @@ fn parse_state(text: &str) -> Result<RequestState, ApiError> {
         (status = 422, body = ErrorBody)))]
 pub async fn create(
     State(state): State<AppState>,
-    caller: Caller,
-    operation: OperationId,
-    OriginalUri(uri): OriginalUri,
+    filer: EnterpriseUser,
+    idempotent: Idempotent,
     JsonBody(request): JsonBody<NewRequest>,
 ) -> Result<Response, ApiError> {
-    let user = caller.signed_in()?;
-    let enterprise_id = match (user.role, user.enterprise_id) {
-        (Role::Enterprise, Some(enterprise_id)) => enterprise_id,
-        _ => {
-            return Err(ApiError::Forbidden(
-                "requests are filed by an enterprise's own users; officers and admins act on them with \
-                 POST /requests/{id}/events"
-                    .into(),
-            ))
-        }
-    };
-    let park_id = state
-        .store
-        .park_of_enterprise(enterprise_id)
-        .await?
-        .ok_or_else(|| anyhow::anyhow!("user {} names enterprise {enterprise_id}, which is missing", user.id))?;
-    let filer = Filer { user_id: user.id, enterprise_id, park_id };
-    let mut write = match sync::begin(&state.store, &caller, operation, "POST", uri.path()).await? {
-        Ok(write) => write,
-        Err(replay) => return Ok(replay),
-    };
-    if let Some((field, problem)) = request.problem() {
-        return Err(ApiError::invalid(field, problem));
-    }
-    if let Some(parcel_id) = request.parcel_id {
-        if state.store.park_of_parcel(parcel_id).await?.is_none() {
-            return Err(ApiError::invalid("parcel_id", format!("no parcel has id {parcel_id}")));
-        }
-    }
-    let record = state.store.add_request(&mut write, &filer, &request).await?;
-    let outcome = sync::outcome(StatusCode::CREATED, &record, Some(record.version))?;
-    Ok(sync::respond(write.finish(outcome).await?))
+    let store = &state.store;
+    let filer = Filer { user_id: filer.user.id, enterprise_id: filer.enterprise_id, park_id: filer.park_id };
+    idempotent
+        .run(store, StatusCode::CREATED, async |mut write| {
+            if let Some(parcel_id) = request.parcel_id {
+                if store.park_of_parcel(parcel_id).await?.is_none() {
+                    return Err(ApiError::invalid("parcel_id", format!("no parcel has id {parcel_id}")));
+                }
+            }
+            let record = store.add_request(&mut write, &filer, &request).await?;
+            Ok((write, record))
+        })
+        .await
 }
 
 /// One request with its history, deadline and attachments.
@@ -122,20 +92,12 @@ pub async fn create(
         (status = 404, body = ErrorBody)))]
 pub async fn get(
     State(state): State<AppState>,
-    caller: Caller,
-    Id(id): Id,
+    request: Sees<kinds::Request>,
     cached: IfNoneMatch,
 ) -> Result<Tagged<RequestRecord>, ApiError> {
+    let id = request.id;
     let record = state.store.request(id).await?.ok_or(ApiError::NotFound { resource: "request", id })?;
-    caller.require_enterprise(record.enterprise_id, record.park_id)?;
     Ok(cached.tag(record.version, record))
-}
-
-/// The request's owner, after checking the caller may see it: 404, then 401 or 403.
-async fn owner(state: &AppState, caller: &Caller, id: i64) -> Result<RequestOwner, ApiError> {
-    let owner = state.store.request_owner(id).await?.ok_or(ApiError::NotFound { resource: "request", id })?;
-    caller.require_enterprise(owner.enterprise_id, owner.park_id)?;
-    Ok(owner)
 }
 
 /// Moves a request to `to`: officers of its park and admins drive every step but the
@@ -146,60 +108,42 @@ async fn owner(state: &AppState, caller: &Caller, id: i64) -> Result<RequestOwne
         (status = 422, body = ErrorBody), (status = 428, body = ErrorBody)))]
 pub async fn act(
     State(state): State<AppState>,
-    caller: Caller,
-    Id(id): Id,
-    operation: OperationId,
-    OriginalUri(uri): OriginalUri,
+    request: Sees<kinds::Request>,
+    idempotent: Idempotent,
     IfMatch(expected): IfMatch,
     JsonBody(action): JsonBody<RequestAction>,
 ) -> Result<Response, ApiError> {
-    owner(&state, &caller, id).await?;
-    let user = caller.signed_in()?;
-    let mut write = match sync::begin(&state.store, &caller, operation, "POST", uri.path()).await? {
-        Ok(write) => write,
-        Err(replay) => return Ok(replay),
-    };
-    let current =
-        state.store.request_in(&mut write, id).await?.ok_or(ApiError::NotFound { resource: "request", id })?;
-    if current.version != expected {
-        return Err(stale(expected, &current));
-    }
-    if !actor_may(user.role, current.state, action.to) {
-        return Err(ApiError::Forbidden(match user.role {
-            Role::Enterprise => "an enterprise rates its request once it is resolved (to: rated); its park's \
-                                 officers take every other step"
-                .into(),
-            Role::Officer | Role::Admin => "only the enterprise that filed the request rates it".into(),
-        }));
-    }
-    if let Some((field, problem)) = action.problem() {
-        return Err(ApiError::invalid(field, problem));
-    }
-    if let Err(error) = action.transition(service_rules(), current.state, current.rating) {
-        let field = match error {
-            TransitionError::RatingRequired { .. } => "rating",
-            TransitionError::Illegal { .. } | TransitionError::RatingDoesNotReopen { .. } => "to",
-        };
-        return Err(ApiError::invalid(field, error.to_string()));
-    }
-    if action.to == RequestState::Extended {
-        check_extension(&current, &action.note)?;
-    }
-    let step = Move {
-        user_id: user.id,
-        from: current.state,
-        to: action.to,
-        rating: action.rating,
-        held: if action.to == RequestState::Rated { action.rating } else { current.rating },
-        note: action.note.trim().to_string(),
-    };
-    let record = match state.store.move_request(&mut write, id, expected, &step).await? {
-        Versioned::Done(record) => record,
-        Versioned::Stale(current) => return Err(stale(expected, &current)),
-        Versioned::Missing => return Err(ApiError::NotFound { resource: "request", id }),
-    };
-    let outcome = sync::outcome(StatusCode::OK, &record, Some(record.version))?;
-    Ok(sync::respond(write.finish(outcome).await?))
+    request.scope().drives_request_to(action.to).map_err(|message| ApiError::Forbidden(message.into()))?;
+    let (store, id, user_id) = (&state.store, request.id, request.user.id);
+    let missing = || ApiError::NotFound { resource: "request", id };
+    idempotent
+        .run(store, StatusCode::OK, async |mut write| {
+            let current = store.request_in(&mut write, id).await?.ok_or_else(missing)?;
+            if current.version != expected {
+                return Err(stale(expected, &current));
+            }
+            if let Err(error) = action.transition(service_rules(), current.state, current.rating) {
+                let field = match error {
+                    TransitionError::RatingRequired { .. } => "rating",
+                    TransitionError::Illegal { .. } | TransitionError::RatingDoesNotReopen { .. } => "to",
+                };
+                return Err(ApiError::invalid(field, error.to_string()));
+            }
+            if action.to == RequestState::Extended {
+                check_extension(&current, &action.note)?;
+            }
+            let step = Move {
+                user_id,
+                from: current.state,
+                to: action.to,
+                rating: action.rating,
+                held: if action.to == RequestState::Rated { action.rating } else { current.rating },
+                note: action.note.trim().to_string(),
+            };
+            let moved = store.move_request(&mut write, id, expected, &step).await?;
+            Ok((write, moved.settled(expected, missing())?))
+        })
+        .await
 }
 
 /// An extension (延期) is approved once per request, for the working days its category's
@@ -211,18 +155,14 @@ fn check_extension(current: &RequestRecord, reason: &str) -> Result<(), ApiError
             "this request was extended before, by all the working days its category allows; resolve it or return it",
         ));
     }
-    let extension = Extension { working_days: extension_days(current.category).unwrap_or(0), reason: reason.into() };
+    let extension = Extension {
+        working_days: service_rules().extension_days(current.category).unwrap_or(0),
+        reason: reason.into(),
+    };
     service_rules()
         .deadline(working_calendar(), current.category, current.submitted_at, Some(extension))
         .map(|_| ())
         .map_err(|error| ApiError::invalid("to", error.to_string()))
-}
-
-fn stale(expected: i64, current: &RequestRecord) -> ApiError {
-    match serde_json::to_value(current) {
-        Ok(value) => ApiError::Stale { expected, version: current.version, current: value },
-        Err(error) => ApiError::Internal(error.into()),
-    }
 }
 
 /// `?name=申报材料.pdf`: the file's name as the user chose it.
@@ -238,22 +178,14 @@ pub struct AttachmentQuery {
     request_body(content = String, content_type = "application/pdf", description = "The file's bytes"),
     responses((status = 201, body = AttachmentInfo), (status = 413, body = ErrorBody), (status = 415, body = ErrorBody),
         (status = 422, body = ErrorBody)))]
-#[allow(clippy::too_many_arguments)]
 pub async fn attach(
     State(state): State<AppState>,
-    caller: Caller,
-    Id(id): Id,
-    operation: OperationId,
-    OriginalUri(uri): OriginalUri,
-    query: Result<Query<AttachmentQuery>, QueryRejection>,
+    request: Sees<kinds::Request>,
+    idempotent: Idempotent,
+    Params(query): Params<AttachmentQuery>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
-    owner(&state, &caller, id).await?;
-    let mut write = match sync::begin(&state.store, &caller, operation, "POST", uri.path()).await? {
-        Ok(write) => write,
-        Err(replay) => return Ok(replay),
-    };
     let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").trim();
     if !is_attachment_type(content_type) {
         return Ok(unsupported_type(content_type));
@@ -265,8 +197,6 @@ pub async fn attach(
     if content.len() > MAX_ATTACHMENT_BYTES {
         return Err(ApiError::PayloadTooLarge(MAX_ATTACHMENT_BYTES));
     }
-    let Query(query) = query
-        .map_err(|rejection| ApiError::InvalidParameter { field: "query".into(), message: rejection.body_text() })?;
     let name = query.name.unwrap_or_default().trim().to_string();
     let size = i64::try_from(content.len()).map_err(anyhow::Error::from)?;
     let info = AttachmentInfo { id: 0, name, content_type: content_type.to_string(), size };
@@ -274,13 +204,13 @@ pub async fn attach(
         return Err(ApiError::invalid(field, problem));
     }
     let upload = Upload { name: info.name, content_type: info.content_type, content: content.to_vec() };
-    let attached = state
-        .store
-        .add_attachment(&mut write, id, &upload)
-        .await?
-        .ok_or(ApiError::NotFound { resource: "request", id })?;
-    let outcome = sync::outcome(StatusCode::CREATED, &attached, None)?;
-    Ok(sync::respond(write.finish(outcome).await?))
+    let (store, id) = (&state.store, request.id);
+    idempotent
+        .run(store, StatusCode::CREATED, async |mut write| {
+            let attached = store.add_attachment(&mut write, id, &upload).await?;
+            Ok((write, Unversioned(attached.ok_or(ApiError::NotFound { resource: "request", id })?)))
+        })
+        .await
 }
 
 /// 415 for a file type that is not accepted; [`ApiError::UnsupportedMediaType`] speaks of JSON.
@@ -300,13 +230,11 @@ fn unsupported_type(received: &str) -> Response {
         (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn download(
     State(state): State<AppState>,
-    caller: Caller,
-    path: Result<Path<(String, String)>, PathRejection>,
+    request: Sees<kinds::Request>,
+    params: RawPathParams,
 ) -> Result<Response, ApiError> {
-    let Path((id, attachment_id)) =
-        path.map_err(|rejection| ApiError::InvalidParameter { field: "id".into(), message: rejection.body_text() })?;
-    let (id, attachment_id) = (positive("id", &id)?, positive("attachment_id", &attachment_id)?);
-    owner(&state, &caller, id).await?;
+    let text = params.iter().find(|(name, _)| *name == "attachment_id").map(|(_, value)| value).unwrap_or_default();
+    let (id, attachment_id) = (request.id, positive("attachment_id", text)?);
     let (info, content) = state
         .store
         .attachment(id, attachment_id)
@@ -324,13 +252,6 @@ pub async fn download(
         (header::CACHE_CONTROL, HeaderValue::from_static("private, no-cache")),
     ];
     Ok((headers, content).into_response())
-}
-
-fn positive(field: &str, text: &str) -> Result<i64, ApiError> {
-    text.parse::<i64>().ok().filter(|n| *n > 0).ok_or_else(|| ApiError::InvalidParameter {
-        field: field.into(),
-        message: format!("{field} {text:?} is not valid: ids are positive whole numbers such as 1 or 42"),
-    })
 }
 
 /// `attachment; filename="..."; filename*=UTF-8''...` (RFC 6266): an ASCII stand-in for old

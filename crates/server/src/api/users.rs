@@ -1,22 +1,21 @@
 //! Accounts, managed by city admins (`parkatlas user add` does the same from a shell).
 
-use axum::extract::{OriginalUri, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Json;
 use parkatlas_core::wire::{ErrorBody, NewUser, UserRecord};
 
 use super::body::JsonBody;
-use super::sync::{self, OperationId};
-use crate::auth::Caller;
+use super::sync::Idempotent;
+use crate::auth::guard::Admin;
 use crate::error::ApiError;
 use crate::AppState;
 
 /// Every account (city admins).
 #[utoipa::path(get, path = "/users", tag = "users",
     responses((status = 200, body = Vec<UserRecord>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
-pub async fn list(State(state): State<AppState>, caller: Caller) -> Result<Json<Vec<UserRecord>>, ApiError> {
-    caller.require_admin()?;
+pub async fn list(State(state): State<AppState>, _: Admin) -> Result<Json<Vec<UserRecord>>, ApiError> {
     Ok(Json(state.store.users().await?))
 }
 
@@ -25,19 +24,17 @@ pub async fn list(State(state): State<AppState>, caller: Caller) -> Result<Json<
     responses((status = 201, body = UserRecord), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn create(
     State(state): State<AppState>,
-    caller: Caller,
-    operation: OperationId,
-    OriginalUri(uri): OriginalUri,
+    _: Admin,
+    idempotent: Idempotent,
     JsonBody(user): JsonBody<NewUser>,
 ) -> Result<Response, ApiError> {
-    caller.require_admin()?;
-    let mut write = match sync::begin(&state.store, &caller, operation, "POST", uri.path()).await? {
-        Ok(write) => write,
-        Err(replay) => return Ok(replay),
-    };
-    let record = add(&state.store, &mut write, &user).await?;
-    let outcome = sync::outcome(StatusCode::CREATED, &record, Some(record.version))?;
-    Ok(sync::respond(write.finish(outcome).await?))
+    let store = &state.store;
+    idempotent
+        .run(store, StatusCode::CREATED, async |mut write| {
+            let record = add(store, &mut write, &user).await?;
+            Ok((write, record))
+        })
+        .await
 }
 
 /// Checks and stores a new account within `write`: shared by the API and the command line.

@@ -7,15 +7,23 @@
 //! - an enterprise user may read and file what belongs to its own enterprise;
 //! - a park officer may read and change what belongs to its parks;
 //! - a city admin may do everything.
+//!
+//! [`Scope`] turns an account into the parks and enterprises it reaches; the extractors of
+//! [`guard`] check a caller against the record a path names before the body is read, so a
+//! caller who may not act learns nothing of what the body should have held.
 
+pub mod guard;
 pub mod limits;
 pub mod password;
+mod scope;
 pub mod token;
+
+pub use scope::{Owner, Scope};
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{header, Method};
-use parkatlas_core::wire::{Role, UserRecord};
+use parkatlas_core::wire::UserRecord;
 
 use crate::error::ApiError;
 use crate::store::users::SessionUser;
@@ -38,6 +46,18 @@ impl FromRequestParts<AppState> for Caller {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Caller, ApiError> {
+        // Guards and the write extractor ask for the caller too: one session lookup per request.
+        if let Some(caller) = parts.extensions.get::<Caller>() {
+            return Ok(caller.clone());
+        }
+        let caller = Caller::resolve(parts, state).await?;
+        parts.extensions.insert(caller.clone());
+        Ok(caller)
+    }
+}
+
+impl Caller {
+    async fn resolve(parts: &Parts, state: &AppState) -> Result<Caller, ApiError> {
         let Some(token) = session_token(parts) else { return Ok(Caller::Public) };
         let token_hash = token::digest(&token);
         let Some(session) = state.store.session(&token_hash).await? else { return Ok(Caller::Public) };
@@ -80,63 +100,23 @@ impl Caller {
         self.user().ok_or(ApiError::LoginRequired)
     }
 
-    pub fn is_admin(&self) -> bool {
-        self.user().is_some_and(|user| user.role == Role::Admin)
+    /// The parks and enterprises this caller reaches.
+    pub fn scope(&self) -> Scope {
+        Scope::of(self.user())
     }
 
-    /// An officer of `park_id`, or an admin.
-    pub fn manages_park(&self, park_id: i64) -> bool {
-        self.user().is_some_and(|user| match user.role {
-            Role::Admin => true,
-            Role::Officer => user.park_ids.contains(&park_id),
-            Role::Enterprise => false,
-        })
-    }
-
-    /// May see the private records of enterprise `enterprise_id` in park `park_id`: its own
-    /// users, the park's officers, admins.
-    pub fn sees_enterprise(&self, enterprise_id: i64, park_id: i64) -> bool {
-        self.manages_park(park_id) || self.user().is_some_and(|user| user.enterprise_id == Some(enterprise_id))
-    }
-
-    /// May see what a parcel's occupant builds and earns on it (output, tax, energy): the
-    /// occupant's own users, the park's officers, admins. Without an occupant, its officers.
-    pub fn sees_parcel_figures(&self, park_id: i64, occupant_id: Option<i64>) -> bool {
-        match occupant_id {
-            Some(enterprise_id) => self.sees_enterprise(enterprise_id, park_id),
-            None => self.manages_park(park_id),
-        }
-    }
-
-    /// 401 for the public, 403 for an account that does not manage `park_id`.
-    pub fn require_park(&self, park_id: i64) -> Result<&UserRecord, ApiError> {
+    /// 401 for the public, 403 for an account that does not manage `owner`'s records.
+    pub fn require_manages(&self, owner: Owner) -> Result<&UserRecord, ApiError> {
         let user = self.signed_in()?;
-        if self.manages_park(park_id) {
-            Ok(user)
-        } else {
-            Err(ApiError::Forbidden(format!("only officers of park {park_id} and city admins may do this")))
-        }
+        self.scope().check_manages(owner)?;
+        Ok(user)
     }
 
-    pub fn require_admin(&self) -> Result<&UserRecord, ApiError> {
+    /// 401 for the public, 403 for accounts that may not see `owner`'s private records.
+    pub fn require_sees(&self, owner: Owner) -> Result<&UserRecord, ApiError> {
         let user = self.signed_in()?;
-        if user.role == Role::Admin {
-            Ok(user)
-        } else {
-            Err(ApiError::Forbidden("only city admins may do this".into()))
-        }
-    }
-
-    /// 401 for the public, 403 for accounts that may not see this enterprise's own records.
-    pub fn require_enterprise(&self, enterprise_id: i64, park_id: i64) -> Result<&UserRecord, ApiError> {
-        let user = self.signed_in()?;
-        if self.sees_enterprise(enterprise_id, park_id) {
-            Ok(user)
-        } else {
-            Err(ApiError::Forbidden(format!(
-                "enterprise {enterprise_id}'s records are open to its own users, its park's officers and city admins"
-            )))
-        }
+        self.scope().check_sees(owner)?;
+        Ok(user)
     }
 
     /// What scopes this caller's client operation ids: ids of two callers never meet.

@@ -4,7 +4,7 @@
 //! own) has one request in every state.
 
 use chrono::{Duration, NaiveDateTime};
-use parkatlas_core::calendar::{Category, Extension, Rating, RequestState};
+use parkatlas_core::calendar::{service_rules, working_calendar, Category, Extension, Rating, RequestState};
 use parkatlas_core::wire::{InquiryStatus, NewInquiry};
 use rand::RngExt;
 use rand_chacha::ChaCha8Rng;
@@ -13,7 +13,6 @@ use RequestState::{Assigned, Extended, InProgress, Rated, Received, Reopened, Re
 use super::enterprises::{date, Firms};
 use super::{weighted, ParkCopy};
 use crate::store::bulk::{AttachmentRow, Dataset, EventRow, InquiryRow, RequestRow};
-use crate::store::requests::{extension_days, service_rules, working_calendar};
 
 /// What a request is about, by category: (title, text).
 const SUBJECTS: [(Category, &str, &str); 14] = [
@@ -166,7 +165,7 @@ fn request(
 
 /// Whether requests of `category` may be extended: the API's own test.
 fn extendable(category: Category) -> bool {
-    extension_days(category).is_some_and(|working_days| {
+    service_rules().extension_days(category).is_some_and(|working_days| {
         let extension = Some(Extension { working_days, reason: "演示".into() });
         let submitted = last_moment();
         service_rules().deadline(working_calendar(), category, submitted, extension).is_ok()

@@ -7,7 +7,9 @@
 //! before anything is stored; it is only ever loaded into an empty database. Imports go
 //! into a live database and take the ids it hands out.
 
-use super::map::{bind_shape, stored_details};
+use super::enterprises::{bind_enterprise, ENTERPRISE_INSERT_COLUMNS};
+use super::error::Result;
+use super::map::{bind_parcel, bind_shape, PARCEL_INSERT_COLUMNS};
 use super::write::{Audience, Write};
 use super::{to_db, AnyQuery, Backend, Begun, NewParcel, NewPark, Outcome, Store, DATASET_KEY, DEMO_DATASET};
 use chrono::NaiveDateTime;
@@ -139,7 +141,7 @@ const MAX_PARAMETERS_PER_STATEMENT: usize = 30_000;
 impl Store {
     /// Stores the demo dataset in one transaction and marks the database as demo data.
     /// The database must hold no parks (and so nothing that refers to one).
-    pub async fn insert_demo(&self, data: &Dataset) -> anyhow::Result<()> {
+    pub async fn insert_demo(&self, data: &Dataset) -> Result<()> {
         let Begun::Fresh(mut write) = self.write(None).await? else { unreachable!("no operation id") };
         insert_parks(&mut write, &data.parks).await?;
         insert_enterprises(&mut write, &data.enterprises).await?;
@@ -176,16 +178,17 @@ impl Store {
 impl Store {
     /// Stores parcels imported into park `park_id` in one transaction, under the ids the
     /// database hands out (it may hold records already), and logs each for the change feed.
-    pub async fn import_parcels(&self, park_id: i64, parcels: &[NewParcel]) -> anyhow::Result<Vec<i64>> {
-        self.import(ChangeKind::Parcel, "parcels", &PARCEL_COLUMNS, parcels, |query, parcel| {
+    pub async fn import_parcels(&self, park_id: i64, parcels: &[NewParcel]) -> Result<Vec<i64>> {
+        self.import(ChangeKind::Parcel, "parcels", &PARCEL_INSERT_COLUMNS, parcels, |query, parcel| {
             bind_parcel(query, park_id, parcel)
         })
         .await
     }
 
     /// Stores imported enterprises as [`Store::import_parcels`] stores parcels.
-    pub async fn import_enterprises(&self, enterprises: &[EnterpriseBody]) -> anyhow::Result<Vec<i64>> {
-        self.import(ChangeKind::Enterprise, "enterprises", &ENTERPRISE_COLUMNS, enterprises, bind_enterprise).await
+    pub async fn import_enterprises(&self, enterprises: &[EnterpriseBody]) -> Result<Vec<i64>> {
+        self.import(ChangeKind::Enterprise, "enterprises", &ENTERPRISE_INSERT_COLUMNS, enterprises, bind_enterprise)
+            .await
     }
 
     /// Inserts `rows` in one transaction and logs each new row as public, at version 1,
@@ -196,8 +199,8 @@ impl Store {
         table: &str,
         columns: &[&str],
         rows: &[T],
-        bind: impl for<'q> Fn(AnyQuery<'q>, &T) -> anyhow::Result<AnyQuery<'q>>,
-    ) -> anyhow::Result<Vec<i64>> {
+        bind: impl for<'q> Fn(AnyQuery<'q>, &T) -> Result<AnyQuery<'q>>,
+    ) -> Result<Vec<i64>> {
         let Begun::Fresh(mut write) = self.write(None).await? else { unreachable!("no operation id") };
         let ids = insert_many(&mut write, table, columns, rows, bind).await?;
         for id in &ids {
@@ -224,7 +227,7 @@ impl Store {
     }
 }
 
-async fn insert_parks(write: &mut Write, rows: &[ParkRow]) -> anyhow::Result<()> {
+async fn insert_parks(write: &mut Write, rows: &[ParkRow]) -> Result<()> {
     let columns = [
         "id",
         "name",
@@ -259,29 +262,8 @@ async fn insert_parks(write: &mut Write, rows: &[ParkRow]) -> anyhow::Result<()>
     Ok(())
 }
 
-/// A parcel's columns after its id, in the order [`bind_parcel`] binds them.
-const PARCEL_COLUMNS: [&str; 13] = [
-    "park_id",
-    "code",
-    "land_use",
-    "status",
-    "supply_mode",
-    "occupant_id",
-    "details",
-    "geometry",
-    "area_m2",
-    "west",
-    "south",
-    "east",
-    "north",
-];
-
-/// An enterprise's columns after its id, in the order [`bind_enterprise`] binds them.
-const ENTERPRISE_COLUMNS: [&str; 8] =
-    ["park_id", "credit_code", "name", "industry_code", "size_class", "cohort", "public", "private"];
-
-async fn insert_parcels(write: &mut Write, rows: &[ParcelRow]) -> anyhow::Result<()> {
-    let columns = with_id(&PARCEL_COLUMNS);
+async fn insert_parcels(write: &mut Write, rows: &[ParcelRow]) -> Result<()> {
+    let columns = with_id(&PARCEL_INSERT_COLUMNS);
     insert_many(write, "parcels", &columns, rows, |query, row| {
         bind_parcel(query.bind(row.id), row.park_id, &row.parcel)
     })
@@ -292,22 +274,8 @@ async fn insert_parcels(write: &mut Write, rows: &[ParcelRow]) -> anyhow::Result
     Ok(())
 }
 
-/// Binds a parcel's columns after its id: park, code, classes, details, then its shape.
-fn bind_parcel<'q>(query: AnyQuery<'q>, park_id: i64, parcel: &NewParcel) -> anyhow::Result<AnyQuery<'q>> {
-    let body = &parcel.body;
-    let query = query
-        .bind(park_id)
-        .bind(body.code.clone())
-        .bind(to_db(body.land_use))
-        .bind(to_db(body.status))
-        .bind(body.details.supply_mode.map(to_db))
-        .bind(body.details.occupant_id)
-        .bind(stored_details(&body.details)?);
-    Ok(bind_shape(query, &parcel.geometry))
-}
-
-async fn insert_enterprises(write: &mut Write, rows: &[EnterpriseRow]) -> anyhow::Result<()> {
-    let columns = with_id(&ENTERPRISE_COLUMNS);
+async fn insert_enterprises(write: &mut Write, rows: &[EnterpriseRow]) -> Result<()> {
+    let columns = with_id(&ENTERPRISE_INSERT_COLUMNS);
     insert_many(write, "enterprises", &columns, rows, |query, row| bind_enterprise(query.bind(row.id), &row.body))
         .await?;
     for row in rows {
@@ -316,25 +284,12 @@ async fn insert_enterprises(write: &mut Write, rows: &[EnterpriseRow]) -> anyhow
     Ok(())
 }
 
-/// Binds an enterprise's columns after its id: park, codes, name, classes, public and private JSON.
-fn bind_enterprise<'q>(query: AnyQuery<'q>, body: &EnterpriseBody) -> anyhow::Result<AnyQuery<'q>> {
-    Ok(query
-        .bind(body.park_id)
-        .bind(body.credit_code.to_string())
-        .bind(body.name.clone())
-        .bind(body.industry_code.to_string())
-        .bind(to_db(body.size_class))
-        .bind(to_db(body.cohort))
-        .bind(serde_json::to_string(&body.public)?)
-        .bind(serde_json::to_string(&body.private)?))
-}
-
 /// `id` followed by `columns`: the demo brings its own ids.
 fn with_id<'a>(columns: &[&'a str]) -> Vec<&'a str> {
     [&["id"], columns].concat()
 }
 
-async fn insert_annual_data(write: &mut Write, rows: &[AnnualRow]) -> anyhow::Result<()> {
+async fn insert_annual_data(write: &mut Write, rows: &[AnnualRow]) -> Result<()> {
     let columns = ["id", "enterprise_id", "year", "figures"];
     insert_many(write, "annual_data", &columns, rows, |query, row| {
         Ok(query
@@ -351,7 +306,7 @@ async fn insert_annual_data(write: &mut Write, rows: &[AnnualRow]) -> anyhow::Re
     Ok(())
 }
 
-async fn insert_certificates(write: &mut Write, rows: &[CertificateRow]) -> anyhow::Result<()> {
+async fn insert_certificates(write: &mut Write, rows: &[CertificateRow]) -> Result<()> {
     let columns = ["id", "enterprise_id", "kind", "number", "issued_on", "expires_on"];
     insert_many(write, "certificates", &columns, rows, |query, row| {
         let body = &row.body;
@@ -370,7 +325,7 @@ async fn insert_certificates(write: &mut Write, rows: &[CertificateRow]) -> anyh
     Ok(())
 }
 
-async fn insert_requests(write: &mut Write, rows: &[RequestRow]) -> anyhow::Result<()> {
+async fn insert_requests(write: &mut Write, rows: &[RequestRow]) -> Result<()> {
     let columns = [
         "id",
         "enterprise_id",
@@ -432,7 +387,7 @@ async fn insert_requests(write: &mut Write, rows: &[RequestRow]) -> anyhow::Resu
     Ok(())
 }
 
-async fn insert_inquiries(write: &mut Write, rows: &[InquiryRow]) -> anyhow::Result<()> {
+async fn insert_inquiries(write: &mut Write, rows: &[InquiryRow]) -> Result<()> {
     let columns = ["id", "reference", "park_id", "parcel_id", "body", "status", "created_at", "version"];
     insert_many(write, "inquiries", &columns, rows, |query, row| {
         Ok(query
@@ -466,8 +421,8 @@ async fn insert_many<T>(
     table: &str,
     columns: &[&str],
     rows: &[T],
-    bind: impl for<'q> Fn(AnyQuery<'q>, &T) -> anyhow::Result<AnyQuery<'q>>,
-) -> anyhow::Result<Vec<i64>> {
+    bind: impl for<'q> Fn(AnyQuery<'q>, &T) -> Result<AnyQuery<'q>>,
+) -> Result<Vec<i64>> {
     let per_statement = (MAX_PARAMETERS_PER_STATEMENT / columns.len()).min(MAX_ROWS_PER_STATEMENT);
     let mut ids = Vec::with_capacity(rows.len());
     for chunk in rows.chunks(per_statement) {

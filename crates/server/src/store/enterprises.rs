@@ -2,7 +2,6 @@
 //! facts are JSON text checked by parkatlas-core's types; reads return whole records and
 //! the API decides what a caller sees of them.
 
-use anyhow::Context;
 use chrono::NaiveDate;
 use parkatlas_core::efficiency::Cohort;
 use parkatlas_core::tiers::CertificateKind;
@@ -12,9 +11,10 @@ use parkatlas_core::wire::{
 };
 use sqlx::{AnyConnection, Row};
 
+use super::error::{Context, Result, StoreError};
 use super::map::Versioned;
 use super::write::{Audience, Write};
-use super::{from_db, placeholders, to_db, Store};
+use super::{from_db, insert_returning_id, placeholders, to_db, AnyQuery, Store};
 
 const ENTERPRISE_COLUMNS: &str =
     "id, park_id, credit_code, name, industry_code, size_class, cohort, public, private, version";
@@ -36,9 +36,26 @@ pub struct ParkedAnnualData {
     pub record: AnnualDataRecord,
 }
 
+/// An enterprise's columns, in the order [`bind_enterprise`] binds them: every insert names these.
+pub(super) const ENTERPRISE_INSERT_COLUMNS: [&str; 8] =
+    ["park_id", "credit_code", "name", "industry_code", "size_class", "cohort", "public", "private"];
+
+/// Binds an enterprise's columns: park, codes, name, classes, public and private JSON.
+pub(super) fn bind_enterprise<'q>(query: AnyQuery<'q>, body: &EnterpriseBody) -> Result<AnyQuery<'q>> {
+    Ok(query
+        .bind(body.park_id)
+        .bind(body.credit_code.to_string())
+        .bind(body.name.clone())
+        .bind(body.industry_code.to_string())
+        .bind(to_db(body.size_class))
+        .bind(to_db(body.cohort))
+        .bind(serde_json::to_string(&body.public)?)
+        .bind(serde_json::to_string(&body.private)?))
+}
+
 impl Store {
     /// The enterprises `filter` selects, in id order, private facts included.
-    pub async fn enterprises(&self, filter: &EnterpriseFilter) -> anyhow::Result<Vec<EnterpriseRecord>> {
+    pub async fn enterprises(&self, filter: &EnterpriseFilter) -> Result<Vec<EnterpriseRecord>> {
         let mut conditions = Vec::new();
         if filter.park_id.is_some() {
             conditions.push(format!("park_id = ${}", conditions.len() + 1));
@@ -60,13 +77,13 @@ impl Store {
         query.fetch_all(&self.pool).await?.into_iter().map(EnterpriseRow::into_record).collect()
     }
 
-    pub async fn enterprise(&self, id: i64) -> anyhow::Result<Option<EnterpriseRecord>> {
+    pub async fn enterprise(&self, id: i64) -> Result<Option<EnterpriseRecord>> {
         let mut connection = self.pool.acquire().await?;
         Ok(read_enterprises(&mut connection, &[id]).await?.pop())
     }
 
     /// Enterprises by id, for the change feed; missing ids are skipped.
-    pub async fn enterprises_by_id(&self, ids: &[i64]) -> anyhow::Result<Vec<EnterpriseRecord>> {
+    pub async fn enterprises_by_id(&self, ids: &[i64]) -> Result<Vec<EnterpriseRecord>> {
         let mut connection = self.pool.acquire().await?;
         read_enterprises(&mut connection, ids).await
     }
@@ -81,23 +98,13 @@ impl Store {
         Ok(found.is_some())
     }
 
-    pub async fn add_enterprise(&self, write: &mut Write, body: &EnterpriseBody) -> anyhow::Result<EnterpriseRecord> {
-        let id: i64 = sqlx::query(
-            "INSERT INTO enterprises (park_id, credit_code, name, industry_code, size_class, cohort, public, private)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-        )
-        .bind(body.park_id)
-        .bind(body.credit_code.as_str())
-        .bind(&body.name)
-        .bind(body.industry_code.as_str())
-        .bind(to_db(body.size_class))
-        .bind(to_db(body.cohort))
-        .bind(serde_json::to_string(&body.public)?)
-        .bind(serde_json::to_string(&body.private)?)
-        .fetch_one(write.connection())
-        .await
-        .with_context(|| format!("cannot insert enterprise {}", body.credit_code))?
-        .get(0);
+    pub async fn add_enterprise(&self, write: &mut Write, body: &EnterpriseBody) -> Result<EnterpriseRecord> {
+        let sql = insert_returning_id("enterprises", &ENTERPRISE_INSERT_COLUMNS);
+        let id: i64 = bind_enterprise(sqlx::query(&sql), body)?
+            .fetch_one(write.connection())
+            .await
+            .with_context(|| format!("cannot insert enterprise {}", body.credit_code))?
+            .get(0);
         write.log_change(ChangeKind::Enterprise, id, 1, false, Audience::Everyone).await?;
         read_enterprises(write.connection(), &[id]).await?.pop().context("the enterprise just inserted is missing")
     }
@@ -110,7 +117,7 @@ impl Store {
         id: i64,
         expected: i64,
         body: &EnterpriseBody,
-    ) -> anyhow::Result<Versioned<EnterpriseRecord>> {
+    ) -> Result<Versioned<EnterpriseRecord>> {
         let Some(before) = read_enterprises(write.connection(), &[id]).await?.pop() else {
             return Ok(Versioned::Missing);
         };
@@ -153,7 +160,7 @@ impl Store {
     }
 
     /// Every year of figures of an enterprise, oldest first.
-    pub async fn annual_data(&self, enterprise_id: i64) -> anyhow::Result<Vec<AnnualDataRecord>> {
+    pub async fn annual_data(&self, enterprise_id: i64) -> Result<Vec<AnnualDataRecord>> {
         let rows: Vec<AnnualRow> = sqlx::query_as(
             "SELECT a.id, e.park_id, a.enterprise_id, a.year, a.figures, a.version
              FROM annual_data a JOIN enterprises e ON e.id = a.enterprise_id
@@ -166,7 +173,7 @@ impl Store {
     }
 
     /// Years of figures by row id, with their enterprise's park, for the change feed.
-    pub async fn annual_data_by_id(&self, ids: &[i64]) -> anyhow::Result<Vec<ParkedAnnualData>> {
+    pub async fn annual_data_by_id(&self, ids: &[i64]) -> Result<Vec<ParkedAnnualData>> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
@@ -189,7 +196,7 @@ impl Store {
         write: &mut Write,
         enterprise_id: i64,
         year: i32,
-    ) -> anyhow::Result<Option<AnnualDataRecord>> {
+    ) -> Result<Option<AnnualDataRecord>> {
         Ok(read_annual_year(write.connection(), enterprise_id, year).await?.map(|parked| parked.record))
     }
 
@@ -200,7 +207,7 @@ impl Store {
         enterprise_id: i64,
         year: i32,
         figures: &AnnualFigures,
-    ) -> anyhow::Result<AnnualDataRecord> {
+    ) -> Result<AnnualDataRecord> {
         sqlx::query("INSERT INTO annual_data (enterprise_id, year, figures) VALUES ($1, $2, $3)")
             .bind(enterprise_id)
             .bind(i64::from(year))
@@ -219,7 +226,7 @@ impl Store {
         year: i32,
         expected: i64,
         figures: &AnnualFigures,
-    ) -> anyhow::Result<Versioned<AnnualDataRecord>> {
+    ) -> Result<Versioned<AnnualDataRecord>> {
         let updated = sqlx::query(
             "UPDATE annual_data SET figures = $1, version = version + 1
              WHERE enterprise_id = $2 AND year = $3 AND version = $4",
@@ -240,7 +247,7 @@ impl Store {
     }
 
     /// An enterprise's certificates, oldest issue first.
-    pub async fn certificates(&self, enterprise_id: i64) -> anyhow::Result<Vec<CertificateRecord>> {
+    pub async fn certificates(&self, enterprise_id: i64) -> Result<Vec<CertificateRecord>> {
         let rows: Vec<CertificateRow> = sqlx::query_as(&format!(
             "SELECT {CERTIFICATE_COLUMNS} FROM certificates WHERE enterprise_id = $1 ORDER BY issued_on, id"
         ))
@@ -251,7 +258,7 @@ impl Store {
     }
 
     /// Certificates by id, for the change feed; missing ids are skipped.
-    pub async fn certificates_by_id(&self, ids: &[i64]) -> anyhow::Result<Vec<CertificateRecord>> {
+    pub async fn certificates_by_id(&self, ids: &[i64]) -> Result<Vec<CertificateRecord>> {
         let mut connection = self.pool.acquire().await?;
         read_certificates(&mut connection, ids).await
     }
@@ -271,7 +278,7 @@ impl Store {
         write: &mut Write,
         enterprise_id: i64,
         body: &CertificateBody,
-    ) -> anyhow::Result<CertificateRecord> {
+    ) -> Result<CertificateRecord> {
         let id: i64 = sqlx::query(
             "INSERT INTO certificates (enterprise_id, kind, number, issued_on, expires_on)
              VALUES ($1, $2, $3, $4, $5) RETURNING id",
@@ -296,7 +303,7 @@ impl Store {
         write: &mut Write,
         id: i64,
         expected: i64,
-    ) -> anyhow::Result<Versioned<CertificateRecord>> {
+    ) -> Result<Versioned<CertificateRecord>> {
         let Some(current) = read_certificates(write.connection(), &[id]).await?.pop() else {
             return Ok(Versioned::Missing);
         };
@@ -320,7 +327,7 @@ pub(super) fn like_pattern(part: &str) -> String {
 }
 
 /// Logs a year that was just written, for its enterprise's users and park's officers.
-async fn log_annual_year(write: &mut Write, enterprise_id: i64, year: i32) -> anyhow::Result<AnnualDataRecord> {
+async fn log_annual_year(write: &mut Write, enterprise_id: i64, year: i32) -> Result<AnnualDataRecord> {
     let parked = read_annual_year(write.connection(), enterprise_id, year)
         .await?
         .context("the annual data just written is missing")?;
@@ -329,7 +336,7 @@ async fn log_annual_year(write: &mut Write, enterprise_id: i64, year: i32) -> an
     Ok(parked.record)
 }
 
-async fn read_enterprises(connection: &mut AnyConnection, ids: &[i64]) -> anyhow::Result<Vec<EnterpriseRecord>> {
+async fn read_enterprises(connection: &mut AnyConnection, ids: &[i64]) -> Result<Vec<EnterpriseRecord>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -348,7 +355,7 @@ async fn read_annual_year(
     connection: &mut AnyConnection,
     enterprise_id: i64,
     year: i32,
-) -> anyhow::Result<Option<ParkedAnnualData>> {
+) -> Result<Option<ParkedAnnualData>> {
     let row: Option<AnnualRow> = sqlx::query_as(
         "SELECT a.id, e.park_id, a.enterprise_id, a.year, a.figures, a.version
          FROM annual_data a JOIN enterprises e ON e.id = a.enterprise_id
@@ -361,7 +368,7 @@ async fn read_annual_year(
     row.map(AnnualRow::into_parked).transpose()
 }
 
-async fn read_certificates(connection: &mut AnyConnection, ids: &[i64]) -> anyhow::Result<Vec<CertificateRecord>> {
+async fn read_certificates(connection: &mut AnyConnection, ids: &[i64]) -> Result<Vec<CertificateRecord>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -391,16 +398,16 @@ struct EnterpriseRow {
 }
 
 impl EnterpriseRow {
-    fn into_record(self) -> anyhow::Result<EnterpriseRecord> {
+    fn into_record(self) -> Result<EnterpriseRecord> {
         let id = self.id;
         let unreadable = |what: &str| format!("the {what} of enterprise {id} is unreadable");
         Ok(EnterpriseRecord {
             id,
             version: self.version,
             park_id: self.park_id,
-            credit_code: CreditCode::parse(&self.credit_code).map_err(anyhow::Error::msg)?,
+            credit_code: CreditCode::parse(&self.credit_code).map_err(StoreError::Inconsistent)?,
             name: self.name,
-            industry_code: IndustryCode::parse(&self.industry_code).map_err(anyhow::Error::msg)?,
+            industry_code: IndustryCode::parse(&self.industry_code).map_err(StoreError::Inconsistent)?,
             size_class: from_db::<SizeClass>(&self.size_class)?,
             cohort: from_db::<Cohort>(&self.cohort)?,
             public: serde_json::from_str(&self.public).with_context(|| unreadable("public facts"))?,
@@ -420,7 +427,7 @@ struct AnnualRow {
 }
 
 impl AnnualRow {
-    fn into_parked(self) -> anyhow::Result<ParkedAnnualData> {
+    fn into_parked(self) -> Result<ParkedAnnualData> {
         let (enterprise_id, year) = (self.enterprise_id, self.year);
         let figures = serde_json::from_str(&self.figures)
             .with_context(|| format!("the {year} figures of enterprise {enterprise_id} are unreadable"))?;
@@ -449,7 +456,7 @@ struct CertificateRow {
 }
 
 impl CertificateRow {
-    fn into_record(self) -> anyhow::Result<CertificateRecord> {
+    fn into_record(self) -> Result<CertificateRecord> {
         let date = |text: &str| {
             NaiveDate::parse_from_str(text, "%Y-%m-%d")
                 .with_context(|| format!("certificate {} holds an unreadable date {text:?}", self.id))

@@ -4,7 +4,6 @@
 //! one result row per enterprise evaluated, with the enterprise's park beside it so
 //! that officers and enterprise users can be given only their own rows.
 
-use anyhow::Context;
 use parkatlas_core::efficiency::{shipped, Cohort, EnterpriseInput, EnterpriseResult, Profile};
 use parkatlas_core::wire::{
     AnnualFigures, ChangeKind, EvaluationRecord, EvaluationResultRecord, EvaluationSummary, ProfileRecord,
@@ -12,16 +11,19 @@ use parkatlas_core::wire::{
 use sqlx::AnyConnection;
 use sqlx::Row;
 
+use super::error::{Context, Result};
 use super::map::Versioned;
+use super::scope::{self, Belonging};
 use super::write::{Audience, Write};
-use super::{from_db, now_text, placeholders, Outcome, Store};
+use super::{bind_values, from_db, now_text, placeholders, Outcome, Store};
+use crate::auth::Scope;
 
 /// Result rows inserted per statement: 4 parameters each, far below both backends' limits.
 const RESULT_ROWS_PER_INSERT: usize = 200;
 
 /// Adds the shipped profiles whose keys the database does not hold yet. Profiles that
 /// admins edited keep their edits; a shipped key is never overwritten.
-pub async fn add_shipped_profiles(store: &Store) -> anyhow::Result<()> {
+pub async fn add_shipped_profiles(store: &Store) -> Result<()> {
     let profiles = shipped::profiles();
     let held: Vec<String> = sqlx::query_scalar("SELECT key FROM scoring_profiles").fetch_all(&store.pool).await?;
     if profiles.iter().all(|profile| held.contains(&profile.id)) {
@@ -46,15 +48,8 @@ pub async fn add_shipped_profiles(store: &Store) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Who a run's results are read for.
-#[derive(Debug, Clone)]
-pub enum ResultScope {
-    All,
-    /// The enterprises of these parks (an officer's).
-    Parks(Vec<i64>),
-    /// One enterprise (its own users).
-    Enterprise(i64),
-}
+/// Where a result belongs, for scoped reads.
+const RESULT_BELONGING: Belonging = Belonging { park: "park_id", enterprise: Some("enterprise_id") };
 
 /// An enterprise's figures of the evaluated year, as the evaluation reads them.
 pub struct ScopedInput {
@@ -75,20 +70,20 @@ pub struct NewRun<'a> {
 const RUN_COLUMNS: &str = "id, profile_id, summary, created_at, version";
 
 impl Store {
-    pub async fn profiles(&self) -> anyhow::Result<Vec<ProfileRecord>> {
+    pub async fn profiles(&self) -> Result<Vec<ProfileRecord>> {
         let rows: Vec<ProfileRow> = sqlx::query_as("SELECT id, key, body, version FROM scoring_profiles ORDER BY id")
             .fetch_all(&self.pool)
             .await?;
         rows.into_iter().map(ProfileRow::into_record).collect()
     }
 
-    pub async fn profile(&self, id: i64) -> anyhow::Result<Option<ProfileRecord>> {
+    pub async fn profile(&self, id: i64) -> Result<Option<ProfileRecord>> {
         let mut connection = self.pool.acquire().await?;
         Ok(read_profiles(&mut connection, &[id]).await?.pop())
     }
 
     /// Profiles by id, for the change feed; missing ids are skipped.
-    pub async fn profiles_by_id(&self, ids: &[i64]) -> anyhow::Result<Vec<ProfileRecord>> {
+    pub async fn profiles_by_id(&self, ids: &[i64]) -> Result<Vec<ProfileRecord>> {
         let mut connection = self.pool.acquire().await?;
         read_profiles(&mut connection, ids).await
     }
@@ -104,7 +99,7 @@ impl Store {
     }
 
     /// Adds a profile, checked by the caller; a duplicate key fails as a unique violation.
-    pub async fn add_profile(&self, write: &mut Write, profile: &Profile) -> anyhow::Result<ProfileRecord> {
+    pub async fn add_profile(&self, write: &mut Write, profile: &Profile) -> Result<ProfileRecord> {
         let id: i64 = sqlx::query("INSERT INTO scoring_profiles (key, body) VALUES ($1, $2) RETURNING id")
             .bind(&profile.id)
             .bind(serde_json::to_string(profile)?)
@@ -123,7 +118,7 @@ impl Store {
         id: i64,
         expected: i64,
         profile: &Profile,
-    ) -> anyhow::Result<Versioned<ProfileRecord>> {
+    ) -> Result<Versioned<ProfileRecord>> {
         let updated =
             sqlx::query("UPDATE scoring_profiles SET body = $1, version = version + 1 WHERE id = $2 AND version = $3")
                 .bind(serde_json::to_string(profile)?)
@@ -142,7 +137,7 @@ impl Store {
     }
 
     /// Profile `id` as the write sees it: the version a run is scored with.
-    pub async fn profile_for_run(&self, write: &mut Write, id: i64) -> anyhow::Result<Option<ProfileRecord>> {
+    pub async fn profile_for_run(&self, write: &mut Write, id: i64) -> Result<Option<ProfileRecord>> {
         Ok(read_profiles(write.connection(), &[id]).await?.pop())
     }
 
@@ -153,7 +148,7 @@ impl Store {
         write: &mut Write,
         park_id: Option<i64>,
         year: i32,
-    ) -> anyhow::Result<Vec<ScopedInput>> {
+    ) -> Result<Vec<ScopedInput>> {
         let sql = format!(
             "SELECT e.id, e.park_id, e.name, e.cohort, a.figures
              FROM enterprises e JOIN annual_data a ON a.enterprise_id = e.id
@@ -177,7 +172,7 @@ impl Store {
     }
 
     /// Stores a run and its results; returns the run as everyone sees it.
-    pub async fn add_evaluation(&self, write: &mut Write, run: &NewRun<'_>) -> anyhow::Result<EvaluationRecord> {
+    pub async fn add_evaluation(&self, write: &mut Write, run: &NewRun<'_>) -> Result<EvaluationRecord> {
         let summary = run.summary;
         let id: i64 = sqlx::query(
             "INSERT INTO evaluation_runs (profile_id, park_id, year, evaluation_date, summary, created_by, created_at)
@@ -211,7 +206,7 @@ impl Store {
     }
 
     /// Run summaries, newest first; only park `park_id`'s runs when it is given.
-    pub async fn evaluations(&self, park_id: Option<i64>) -> anyhow::Result<Vec<EvaluationRecord>> {
+    pub async fn evaluations(&self, park_id: Option<i64>) -> Result<Vec<EvaluationRecord>> {
         let sql = format!(
             "SELECT {RUN_COLUMNS} FROM evaluation_runs {} ORDER BY id DESC",
             if park_id.is_some() { "WHERE park_id = $1" } else { "" }
@@ -223,37 +218,26 @@ impl Store {
         query.fetch_all(&self.pool).await?.into_iter().map(RunRow::into_record).collect()
     }
 
-    pub async fn evaluation(&self, id: i64) -> anyhow::Result<Option<EvaluationRecord>> {
+    pub async fn evaluation(&self, id: i64) -> Result<Option<EvaluationRecord>> {
         let mut connection = self.pool.acquire().await?;
         Ok(read_runs(&mut connection, &[id]).await?.pop())
     }
 
     /// Run summaries by id, for the change feed; missing ids are skipped.
-    pub async fn evaluations_by_id(&self, ids: &[i64]) -> anyhow::Result<Vec<EvaluationRecord>> {
+    pub async fn evaluations_by_id(&self, ids: &[i64]) -> Result<Vec<EvaluationRecord>> {
         let mut connection = self.pool.acquire().await?;
         read_runs(&mut connection, ids).await
     }
 
     /// The results of run `run_id` within `scope`, in enterprise id order.
-    pub async fn evaluation_results(
-        &self,
-        run_id: i64,
-        scope: &ResultScope,
-    ) -> anyhow::Result<Vec<EvaluationResultRecord>> {
-        let (filter, values): (String, Vec<i64>) = match scope {
-            ResultScope::All => (String::new(), Vec::new()),
-            ResultScope::Parks(parks) if parks.is_empty() => return Ok(Vec::new()),
-            ResultScope::Parks(parks) => (format!("AND park_id IN ({})", placeholders(2, parks.len())), parks.clone()),
-            ResultScope::Enterprise(id) => ("AND enterprise_id = $2".into(), vec![*id]),
-        };
+    pub async fn evaluation_results(&self, run_id: i64, scope: &Scope) -> Result<Vec<EvaluationResultRecord>> {
+        let Some(filter) = scope::condition(scope, RESULT_BELONGING, 2) else { return Ok(Vec::new()) };
         let sql = format!(
             "SELECT enterprise_id, park_id, result FROM evaluation_results
-             WHERE run_id = $1 {filter} ORDER BY enterprise_id"
+             WHERE run_id = $1 AND {} ORDER BY enterprise_id",
+            filter.clause
         );
-        let mut query = sqlx::query_as::<_, (i64, i64, String)>(&sql).bind(run_id);
-        for value in values {
-            query = query.bind(value);
-        }
+        let query = bind_values(sqlx::query_as::<_, (i64, i64, String)>(&sql).bind(run_id), &filter.values);
         let rows = query.fetch_all(&self.pool).await?;
         rows.into_iter()
             .map(|(enterprise_id, park_id, result)| {
@@ -271,7 +255,7 @@ impl Store {
 }
 
 /// Profiles by id, in id order; missing ids are skipped.
-async fn read_profiles(connection: &mut AnyConnection, ids: &[i64]) -> anyhow::Result<Vec<ProfileRecord>> {
+async fn read_profiles(connection: &mut AnyConnection, ids: &[i64]) -> Result<Vec<ProfileRecord>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -287,7 +271,7 @@ async fn read_profiles(connection: &mut AnyConnection, ids: &[i64]) -> anyhow::R
 }
 
 /// Run summaries by id, in id order; missing ids are skipped.
-async fn read_runs(connection: &mut AnyConnection, ids: &[i64]) -> anyhow::Result<Vec<EvaluationRecord>> {
+async fn read_runs(connection: &mut AnyConnection, ids: &[i64]) -> Result<Vec<EvaluationRecord>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -309,7 +293,7 @@ struct ProfileRow {
 }
 
 impl ProfileRow {
-    fn into_record(self) -> anyhow::Result<ProfileRecord> {
+    fn into_record(self) -> Result<ProfileRecord> {
         let profile = serde_json::from_str(&self.body).with_context(|| format!("stored profile {}", self.key))?;
         Ok(ProfileRecord { id: self.id, key: self.key, version: self.version, profile })
     }
@@ -325,7 +309,7 @@ struct RunRow {
 }
 
 impl RunRow {
-    fn into_record(self) -> anyhow::Result<EvaluationRecord> {
+    fn into_record(self) -> Result<EvaluationRecord> {
         let summary = serde_json::from_str(&self.summary).with_context(|| format!("the summary of run {}", self.id))?;
         Ok(EvaluationRecord {
             id: self.id,

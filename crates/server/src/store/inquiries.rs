@@ -2,29 +2,25 @@
 //! [`NewInquiry`] JSON with the columns that lists filter on, and the reference the sender
 //! quotes. They hold personal contact data: only the park's officers and admins read them.
 
-use anyhow::Context;
 use chrono::NaiveDateTime;
 use parkatlas_core::wire::{inquiry_reference, ChangeKind, InquiryRecord, InquiryStatus, NewInquiry};
 use sqlx::AnyConnection;
 
+use super::error::{Context, Result};
 use super::map::Versioned;
-use super::requests::{china_now, china_time};
+use super::scope::{self, Belonging};
 use super::write::{Audience, Write};
-use super::{from_db, now_text, to_db, Store};
+use super::{bind_values, china_now, china_time, from_db, now_text, to_db, Store, Value};
+use crate::auth::Scope;
 
 const INQUIRY_COLUMNS: &str = "id, version, reference, park_id, parcel_id, status, created_at, body";
 
-/// Whose inquiries a list holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InquiryScope {
-    Everything,
-    /// The inquiries to the parks user `0` is an officer of.
-    ParksOfOfficer(i64),
-}
+/// Inquiries belong to a park; no enterprise reads them.
+const INQUIRY_BELONGING: Belonging = Belonging { park: "park_id", enterprise: None };
 
 impl Store {
     /// Stores an inquiry, already tidied and checked; returns it with its reference.
-    pub async fn add_inquiry(&self, write: &mut Write, inquiry: &NewInquiry) -> anyhow::Result<InquiryRecord> {
+    pub async fn add_inquiry(&self, write: &mut Write, inquiry: &NewInquiry) -> Result<InquiryRecord> {
         // The reference names the id, which the insert hands out: a unique placeholder first.
         let placeholder = format!("pending-{}", crate::auth::token::new());
         let id: i64 = sqlx::query_scalar(
@@ -51,40 +47,28 @@ impl Store {
     }
 
     /// The inquiries in `scope`, in status `status` if given, newest first.
-    pub async fn inquiries(
-        &self,
-        scope: InquiryScope,
-        status: Option<InquiryStatus>,
-    ) -> anyhow::Result<Vec<InquiryRecord>> {
-        let mut clauses = vec!["1 = 1".to_string()];
-        if let InquiryScope::ParksOfOfficer(_) = scope {
-            clauses.push("park_id IN (SELECT park_id FROM user_parks WHERE user_id = $1)".into());
-        }
-        if status.is_some() {
-            clauses.push(format!("status = ${}", clauses.len()));
+    pub async fn inquiries(&self, scope: &Scope, status: Option<InquiryStatus>) -> Result<Vec<InquiryRecord>> {
+        let Some(mut filter) = scope::condition(scope, INQUIRY_BELONGING, 1) else { return Ok(Vec::new()) };
+        if let Some(status) = status {
+            filter.values.push(Value::Text(to_db(status)));
+            filter.clause = format!("{} AND status = ${}", filter.clause, filter.values.len());
         }
         let sql = format!(
             "SELECT {INQUIRY_COLUMNS} FROM inquiries WHERE {} ORDER BY created_at DESC, id DESC",
-            clauses.join(" AND ")
+            filter.clause
         );
-        let mut query = sqlx::query_as::<_, InquiryRow>(&sql);
-        if let InquiryScope::ParksOfOfficer(user_id) = scope {
-            query = query.bind(user_id);
-        }
-        if let Some(status) = status {
-            query = query.bind(to_db(status));
-        }
+        let query = bind_values(sqlx::query_as::<_, InquiryRow>(&sql), &filter.values);
         let rows = query.fetch_all(&self.pool).await?;
         rows.into_iter().map(InquiryRow::into_record).collect()
     }
 
-    pub async fn inquiry(&self, id: i64) -> anyhow::Result<Option<InquiryRecord>> {
+    pub async fn inquiry(&self, id: i64) -> Result<Option<InquiryRecord>> {
         let mut connection = self.pool.acquire().await?;
         read_inquiry(&mut connection, id).await
     }
 
     /// Inquiries by id, for the change feed; missing ids are skipped.
-    pub async fn inquiries_by_id(&self, ids: &[i64]) -> anyhow::Result<Vec<InquiryRecord>> {
+    pub async fn inquiries_by_id(&self, ids: &[i64]) -> Result<Vec<InquiryRecord>> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
@@ -111,7 +95,7 @@ impl Store {
         id: i64,
         expected: i64,
         status: InquiryStatus,
-    ) -> anyhow::Result<Versioned<InquiryRecord>> {
+    ) -> Result<Versioned<InquiryRecord>> {
         let updated =
             sqlx::query("UPDATE inquiries SET status = $1, version = version + 1 WHERE id = $2 AND version = $3")
                 .bind(to_db(status))
@@ -129,7 +113,7 @@ impl Store {
     }
 }
 
-async fn read_inquiry(connection: &mut AnyConnection, id: i64) -> anyhow::Result<Option<InquiryRecord>> {
+async fn read_inquiry(connection: &mut AnyConnection, id: i64) -> Result<Option<InquiryRecord>> {
     let row: Option<InquiryRow> = sqlx::query_as(&format!("SELECT {INQUIRY_COLUMNS} FROM inquiries WHERE id = $1"))
         .bind(id)
         .fetch_optional(connection)
@@ -150,7 +134,7 @@ struct InquiryRow {
 }
 
 impl InquiryRow {
-    fn into_record(self) -> anyhow::Result<InquiryRecord> {
+    fn into_record(self) -> Result<InquiryRecord> {
         let created_at: NaiveDateTime = china_time(&self.created_at)?;
         Ok(InquiryRecord {
             id: self.id,

@@ -10,18 +10,14 @@ use parkatlas_core::wire::{LandFilter, LandMatch, LandSearch, ParkDetails};
 use serde::de::IgnoredAny;
 
 use super::enterprises::like_pattern;
+use super::error::Result;
 use super::map::overlapping;
 use super::{bind_values, from_db, to_db, Store, Value};
 
 impl Store {
     /// The parcels that pass `filter` and overlap `within`: how many, the box around all of
     /// them, and the `limit` largest (ties by id).
-    pub async fn find_land(
-        &self,
-        filter: &LandFilter,
-        within: Option<BoundingBox>,
-        limit: u32,
-    ) -> anyhow::Result<LandSearch> {
+    pub async fn find_land(&self, filter: &LandFilter, within: Option<BoundingBox>, limit: u32) -> Result<LandSearch> {
         let mut conditions = Conditions::default();
         if let Some(industry) = &filter.industry {
             let parks = self.parks_leading_in(industry).await?;
@@ -92,14 +88,14 @@ impl Store {
         );
         let rows: Vec<MatchRow> =
             bind_values(sqlx::query_as(&page_sql), &conditions.values).fetch_all(&self.pool).await?;
-        let parcels = rows.into_iter().map(MatchRow::into_match).collect::<anyhow::Result<_>>()?;
+        let parcels = rows.into_iter().map(MatchRow::into_match).collect::<Result<_>>()?;
         Ok(LandSearch { total: u32::try_from(total)?, parcels, bounds })
     }
 
     /// The parks that list `industry` among their leading industries, exactly as written.
     /// The industries are inside each park's details JSON, and parks are few: they are
     /// read whole and picked here rather than taken apart in two SQL dialects.
-    async fn parks_leading_in(&self, industry: &str) -> anyhow::Result<Vec<i64>> {
+    async fn parks_leading_in(&self, industry: &str) -> Result<Vec<i64>> {
         let parks: Vec<(i64, String)> =
             sqlx::query_as("SELECT id, details FROM parks ORDER BY id").fetch_all(&self.pool).await?;
         let mut leading = Vec::new();
@@ -170,7 +166,7 @@ struct MatchRow {
 }
 
 impl MatchRow {
-    fn into_match(self) -> anyhow::Result<LandMatch> {
+    fn into_match(self) -> Result<LandMatch> {
         let standard: StandardLand = serde_json::from_str(&self.details)?;
         Ok(LandMatch {
             id: self.id,

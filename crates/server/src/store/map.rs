@@ -4,7 +4,6 @@
 
 use std::str::FromStr;
 
-use anyhow::Context;
 use parkatlas_core::geometry::{BoundingBox, Shape};
 use parkatlas_core::units::SquareMetres;
 use parkatlas_core::wire::{
@@ -14,8 +13,9 @@ use parkatlas_core::wire::{
 use sqlx::AnyConnection;
 use sqlx::Row;
 
+use super::error::{Context, Result};
 use super::write::{Audience, Write};
-use super::{from_db, to_db, AnyQuery, Store, DATASET_KEY, DEMO_DATASET};
+use super::{from_db, insert_returning_id, to_db, AnyQuery, Store, DATASET_KEY, DEMO_DATASET};
 
 /// A park to insert, its boundary already validated.
 pub struct NewPark {
@@ -46,7 +46,7 @@ const PARCEL_COLUMNS: &str = "id, park_id, code, land_use, status, geometry, are
 impl Store {
     /// Inserts parks with their parcels in one transaction, marking the database as
     /// holding demo data when `demo` is set: all of it is stored, or none.
-    pub async fn insert_parks(&self, parks: &[(NewPark, Vec<NewParcel>)], demo: bool) -> anyhow::Result<()> {
+    pub async fn insert_parks(&self, parks: &[(NewPark, Vec<NewParcel>)], demo: bool) -> Result<()> {
         let super::Begun::Fresh(mut write) = self.write(None).await? else { unreachable!("no operation id") };
         for (park, parcels) in parks {
             let park_id = insert_park(&mut write, park).await?;
@@ -68,22 +68,22 @@ impl Store {
         Ok(())
     }
 
-    pub async fn parks(&self) -> anyhow::Result<ParkCollection> {
+    pub async fn parks(&self) -> Result<ParkCollection> {
         let demo = self.holds_demo_data().await?;
         let rows: Vec<ParkRow> =
             sqlx::query_as(&format!("SELECT {PARK_COLUMNS} FROM parks p ORDER BY p.id")).fetch_all(&self.pool).await?;
-        let features = rows.into_iter().map(|row| row.into_feature(demo)).collect::<anyhow::Result<_>>()?;
+        let features = rows.into_iter().map(|row| row.into_feature(demo)).collect::<Result<_>>()?;
         Ok(ParkCollection::new(features))
     }
 
-    pub async fn park(&self, id: i64) -> anyhow::Result<Option<ParkRecord>> {
+    pub async fn park(&self, id: i64) -> Result<Option<ParkRecord>> {
         let demo = self.holds_demo_data().await?;
         let mut connection = self.pool.acquire().await?;
         read_park(&mut connection, id, demo).await
     }
 
     /// Adds a park; returns it as stored.
-    pub async fn add_park(&self, write: &mut Write, park: &NewPark) -> anyhow::Result<ParkRecord> {
+    pub async fn add_park(&self, write: &mut Write, park: &NewPark) -> Result<ParkRecord> {
         let id = insert_park(write, park).await?;
         let demo = self.holds_demo_data().await?;
         read_park(write.connection(), id, demo).await?.context("the park just inserted is missing")
@@ -96,7 +96,7 @@ impl Store {
         id: i64,
         expected: i64,
         park: &NewPark,
-    ) -> anyhow::Result<Versioned<ParkRecord>> {
+    ) -> Result<Versioned<ParkRecord>> {
         let body = &park.body;
         let query = sqlx::query(
             "UPDATE parks SET name = $1, name_en = $2, park_type = $3, level = $4, district = $5, details = $6,
@@ -120,7 +120,7 @@ impl Store {
     }
 
     /// The parcels of park `park_id`, or `None` when there is no such park.
-    pub async fn parcels_of_park(&self, park_id: i64) -> anyhow::Result<Option<ParcelCollection>> {
+    pub async fn parcels_of_park(&self, park_id: i64) -> Result<Option<ParcelCollection>> {
         let exists: Option<i64> =
             sqlx::query_scalar("SELECT id FROM parks WHERE id = $1").bind(park_id).fetch_optional(&self.pool).await?;
         if exists.is_none() {
@@ -131,12 +131,12 @@ impl Store {
                 .bind(park_id)
                 .fetch_all(&self.pool)
                 .await?;
-        let features = rows.into_iter().map(|row| row.into_feature(None)).collect::<anyhow::Result<_>>()?;
+        let features = rows.into_iter().map(|row| row.into_feature(None)).collect::<Result<_>>()?;
         Ok(Some(ParcelCollection::new(features)))
     }
 
     /// The parcels whose extent overlaps `view`, simplified for drawing at `zoom`.
-    pub async fn parcels_in_view(&self, view: BoundingBox, zoom: u8) -> anyhow::Result<ParcelCollection> {
+    pub async fn parcels_in_view(&self, view: BoundingBox, zoom: u8) -> Result<ParcelCollection> {
         let rows: Vec<ParcelRow> = sqlx::query_as(&format!(
             "SELECT {PARCEL_COLUMNS} FROM parcels p WHERE {} ORDER BY id",
             overlapping(["$1", "$2", "$3", "$4"])
@@ -147,28 +147,23 @@ impl Store {
         .bind(view.north)
         .fetch_all(&self.pool)
         .await?;
-        let features = rows.into_iter().map(|row| row.into_feature(Some(zoom))).collect::<anyhow::Result<_>>()?;
+        let features = rows.into_iter().map(|row| row.into_feature(Some(zoom))).collect::<Result<_>>()?;
         Ok(ParcelCollection::new(features))
     }
 
     /// One parcel with its details and the name of the enterprise using it.
-    pub async fn parcel(&self, id: i64) -> anyhow::Result<Option<ParcelRecord>> {
+    pub async fn parcel(&self, id: i64) -> Result<Option<ParcelRecord>> {
         let mut connection = self.pool.acquire().await?;
         read_parcel(&mut connection, id).await
     }
 
     /// Parcels with their details, by id, for the change feed.
-    pub async fn parcels_by_id(&self, ids: &[i64]) -> anyhow::Result<Vec<ParcelRecord>> {
+    pub async fn parcels_by_id(&self, ids: &[i64]) -> Result<Vec<ParcelRecord>> {
         let mut connection = self.pool.acquire().await?;
         read_parcels(&mut connection, ids).await
     }
 
-    pub async fn add_parcel(
-        &self,
-        write: &mut Write,
-        park_id: i64,
-        parcel: &NewParcel,
-    ) -> anyhow::Result<ParcelRecord> {
+    pub async fn add_parcel(&self, write: &mut Write, park_id: i64, parcel: &NewParcel) -> Result<ParcelRecord> {
         let id = insert_parcel(write, park_id, parcel).await?;
         read_parcel(write.connection(), id).await?.context("the parcel just inserted is missing")
     }
@@ -180,7 +175,7 @@ impl Store {
         id: i64,
         expected: i64,
         parcel: &NewParcel,
-    ) -> anyhow::Result<Versioned<ParcelRecord>> {
+    ) -> Result<Versioned<ParcelRecord>> {
         let body = &parcel.body;
         let query = sqlx::query(
             "UPDATE parcels SET code = $1, land_use = $2, status = $3, supply_mode = $4, occupant_id = $5,
@@ -204,7 +199,7 @@ impl Store {
     }
 
     /// Deletes parcel `id` when it is still at `expected` version; leaves a tombstone in the feed.
-    pub async fn delete_parcel(&self, write: &mut Write, id: i64, expected: i64) -> anyhow::Result<Versioned<()>> {
+    pub async fn delete_parcel(&self, write: &mut Write, id: i64, expected: i64) -> Result<Versioned<()>> {
         let deleted = sqlx::query("DELETE FROM parcels WHERE id = $1 AND version = $2")
             .bind(id)
             .bind(expected)
@@ -242,7 +237,7 @@ impl Store {
     }
 }
 
-async fn insert_park(write: &mut Write, park: &NewPark) -> anyhow::Result<i64> {
+async fn insert_park(write: &mut Write, park: &NewPark) -> Result<i64> {
     let body = &park.body;
     let query = sqlx::query(
         "INSERT INTO parks (name, name_en, park_type, level, district, details,
@@ -264,35 +259,54 @@ async fn insert_park(write: &mut Write, park: &NewPark) -> anyhow::Result<i64> {
     Ok(id)
 }
 
-async fn insert_parcel(write: &mut Write, park_id: i64, parcel: &NewParcel) -> anyhow::Result<i64> {
+/// A parcel's columns, in the order [`bind_parcel`] binds them: every insert names these.
+pub(super) const PARCEL_INSERT_COLUMNS: [&str; 13] = [
+    "park_id",
+    "code",
+    "land_use",
+    "status",
+    "supply_mode",
+    "occupant_id",
+    "details",
+    "geometry",
+    "area_m2",
+    "west",
+    "south",
+    "east",
+    "north",
+];
+
+/// Binds a parcel's columns: park, code, classes, details, then its shape.
+pub(super) fn bind_parcel<'q>(query: AnyQuery<'q>, park_id: i64, parcel: &NewParcel) -> Result<AnyQuery<'q>> {
     let body = &parcel.body;
-    let query = sqlx::query(
-        "INSERT INTO parcels (park_id, code, land_use, status, supply_mode, occupant_id, details,
-                              geometry, area_m2, west, south, east, north)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
-    )
-    .bind(park_id)
-    .bind(&body.code)
-    .bind(to_db(body.land_use))
-    .bind(to_db(body.status))
-    .bind(body.details.supply_mode.map(to_db))
-    .bind(body.details.occupant_id)
-    .bind(stored_details(&body.details)?);
-    let id: i64 = bind_shape(query, &parcel.geometry)
+    let query = query
+        .bind(park_id)
+        .bind(body.code.clone())
+        .bind(to_db(body.land_use))
+        .bind(to_db(body.status))
+        .bind(body.details.supply_mode.map(to_db))
+        .bind(body.details.occupant_id)
+        .bind(stored_details(&body.details)?);
+    Ok(bind_shape(query, &parcel.geometry))
+}
+
+async fn insert_parcel(write: &mut Write, park_id: i64, parcel: &NewParcel) -> Result<i64> {
+    let sql = insert_returning_id("parcels", &PARCEL_INSERT_COLUMNS);
+    let id: i64 = bind_parcel(sqlx::query(&sql), park_id, parcel)?
         .fetch_one(write.connection())
         .await
-        .with_context(|| format!("cannot insert parcel {}", body.code))?
+        .with_context(|| format!("cannot insert parcel {}", parcel.body.code))?
         .get(0);
     write.log_change(ChangeKind::Parcel, id, 1, false, Audience::Everyone).await?;
     Ok(id)
 }
 
 /// Details as stored: the occupant's name is looked up on reading, never stored twice.
-pub(super) fn stored_details(details: &ParcelDetails) -> serde_json::Result<String> {
+fn stored_details(details: &ParcelDetails) -> serde_json::Result<String> {
     serde_json::to_string(&ParcelDetails { occupant_name: None, ..details.clone() })
 }
 
-async fn read_park(connection: &mut AnyConnection, id: i64, demo: bool) -> anyhow::Result<Option<ParkRecord>> {
+async fn read_park(connection: &mut AnyConnection, id: i64, demo: bool) -> Result<Option<ParkRecord>> {
     let row: Option<ParkRow> = sqlx::query_as(&format!("SELECT {PARK_COLUMNS} FROM parks p WHERE p.id = $1"))
         .bind(id)
         .fetch_optional(connection)
@@ -300,12 +314,12 @@ async fn read_park(connection: &mut AnyConnection, id: i64, demo: bool) -> anyho
     row.map(|row| row.into_feature(demo)).transpose()
 }
 
-async fn read_parcel(connection: &mut AnyConnection, id: i64) -> anyhow::Result<Option<ParcelRecord>> {
+async fn read_parcel(connection: &mut AnyConnection, id: i64) -> Result<Option<ParcelRecord>> {
     Ok(read_parcels(connection, &[id]).await?.pop())
 }
 
 /// Parcels with their details and occupant names, in id order; missing ids are skipped.
-async fn read_parcels(connection: &mut AnyConnection, ids: &[i64]) -> anyhow::Result<Vec<ParcelRecord>> {
+async fn read_parcels(connection: &mut AnyConnection, ids: &[i64]) -> Result<Vec<ParcelRecord>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -355,7 +369,7 @@ struct ParkRow {
 }
 
 impl ParkRow {
-    fn into_feature(self, demo: bool) -> anyhow::Result<Feature<ParkProperties>> {
+    fn into_feature(self, demo: bool) -> Result<Feature<ParkProperties>> {
         Ok(Feature::new(
             self.id,
             geojson::Geometry::from_str(&self.boundary)?,
@@ -390,7 +404,7 @@ struct ParcelRow {
 impl ParcelRow {
     /// The parcel as a map feature; with a zoom, its geometry simplified for that zoom
     /// (the area stays that of the stored geometry).
-    fn into_feature(self, zoom: Option<u8>) -> anyhow::Result<Feature<ParcelProperties>> {
+    fn into_feature(self, zoom: Option<u8>) -> Result<Feature<ParcelProperties>> {
         let stored = geojson::Geometry::from_str(&self.geometry)?;
         let geometry = match zoom {
             Some(zoom) => Shape::from_geojson(&stored)?.simplified_for_zoom(zoom).to_geojson(),

@@ -18,11 +18,13 @@
 pub mod bulk;
 pub mod changes;
 pub mod enterprises;
+mod error;
 pub mod evaluations;
 pub mod inquiries;
 pub mod land;
 pub mod map;
 pub mod requests;
+mod scope;
 pub mod statistics;
 pub mod users;
 pub mod write;
@@ -33,8 +35,9 @@ use serde::Serialize;
 use sqlx::any::{AnyArguments, AnyPoolOptions};
 use sqlx::{Any, AnyPool};
 
+pub use error::StoreError;
 pub use map::{NewParcel, NewPark};
-pub use write::{Begun, Outcome, Write, WriteError};
+pub use write::{Begun, Outcome, Write};
 
 /// A handle on the database; cheap to clone.
 #[derive(Clone)]
@@ -123,6 +126,7 @@ pub(crate) type AnyQuery<'q> = sqlx::query::Query<'q, Any, AnyArguments<'q>>;
 pub(crate) type AnyQueryAs<'q, O> = sqlx::query::QueryAs<'q, Any, O, AnyArguments<'q>>;
 
 /// A value for a numbered parameter of a statement whose conditions are chosen at run time.
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Value {
     Int(i64),
     Real(f64),
@@ -180,9 +184,9 @@ pub(crate) fn to_db<T: Serialize>(value: T) -> String {
     }
 }
 
-pub(crate) fn from_db<T: DeserializeOwned>(name: &str) -> anyhow::Result<T> {
+pub(crate) fn from_db<T: DeserializeOwned>(name: &str) -> error::Result<T> {
     serde_json::from_value(serde_json::Value::String(name.to_string()))
-        .with_context(|| format!("the database holds an unknown value {name:?}"))
+        .map_err(|_| StoreError::Inconsistent(format!("the database holds an unknown value {name:?}")))
 }
 
 /// How instants are stored: UTC, fixed width, so that text order is time order.
@@ -192,15 +196,36 @@ pub(crate) fn now_text() -> String {
     chrono::Utc::now().format(TIME_FORMAT).to_string()
 }
 
+/// A stored instant (UTC text) as China local time, as the wire types show it.
+pub(crate) fn china_time(stored: &str) -> error::Result<chrono::NaiveDateTime> {
+    let instant = chrono::DateTime::parse_from_rfc3339(stored)
+        .map_err(|_| StoreError::Inconsistent(format!("the database holds a bad time {stored:?}")))?;
+    Ok(parkatlas_core::calendar::china_time(instant))
+}
+
+/// Now, in China local time.
+pub(crate) fn china_now() -> chrono::NaiveDateTime {
+    parkatlas_core::calendar::china_time(chrono::Utc::now())
+}
+
+/// `INSERT INTO table (columns…) VALUES ($1, …) RETURNING id`.
+pub(crate) fn insert_returning_id(table: &str, columns: &[&str]) -> String {
+    format!("INSERT INTO {table} ({}) VALUES ({}) RETURNING id", columns.join(", "), placeholders(1, columns.len()))
+}
+
 /// `$first, $first+1, …`: `count` numbered parameters for an `IN (…)` list.
 pub(crate) fn placeholders(first: usize, count: usize) -> String {
     (first..first + count).map(|n| format!("${n}")).collect::<Vec<_>>().join(", ")
 }
 
-/// True when `error` is a database refusing a duplicate in a UNIQUE column.
-pub fn unique_violation(error: &anyhow::Error) -> bool {
-    error.chain().any(|cause| match cause.downcast_ref::<sqlx::Error>() {
-        Some(sqlx::Error::Database(error)) => error.is_unique_violation(),
-        _ => false,
-    })
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_utc_instants_are_shown_in_china_time() {
+        let shown = china_time("2026-03-01T17:30:00.250Z").unwrap();
+        assert_eq!(shown.to_string(), "2026-03-02 01:30:00.250");
+        assert!(china_time("yesterday").is_err());
+    }
 }

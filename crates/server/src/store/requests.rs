@@ -6,58 +6,18 @@
 //! the wire types and the working-day calendar expect.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
-use anyhow::Context;
-use chrono::{DateTime, FixedOffset, NaiveDateTime, Utc};
-use parkatlas_core::calendar::{
-    check_transition, Category, DeadlineKind, Extension, Rating, RequestState, ServiceRules, WorkingCalendar,
-};
-use parkatlas_core::text::Bilingual;
+use chrono::NaiveDateTime;
+use parkatlas_core::calendar::{service_rules, step_name, working_calendar, Category, Rating, RequestState};
 use parkatlas_core::wire::{AttachmentInfo, ChangeKind, NewRequest, RequestDue, RequestEvent, RequestRecord};
 use sqlx::AnyConnection;
 
+use super::error::{Context, Result};
 use super::map::Versioned;
+use super::scope::{self, Belonging, Condition};
 use super::write::{Audience, Write};
-use super::{from_db, now_text, to_db, AnyQueryAs, Store, Value};
-
-/// The §6 rules and the working-day calendar every deadline is computed with.
-static SERVICE_RULES: LazyLock<ServiceRules> = LazyLock::new(ServiceRules::china_default);
-static CALENDAR: LazyLock<WorkingCalendar> = LazyLock::new(WorkingCalendar::china);
-
-pub fn service_rules() -> &'static ServiceRules {
-    &SERVICE_RULES
-}
-
-pub fn working_calendar() -> &'static WorkingCalendar {
-    &CALENDAR
-}
-
-/// China has one time zone, UTC+08:00, without daylight saving.
-fn china() -> FixedOffset {
-    FixedOffset::east_opt(8 * 3600).expect("+08:00 is a valid offset")
-}
-
-/// A stored instant as China local time.
-pub(crate) fn china_time(stored: &str) -> anyhow::Result<NaiveDateTime> {
-    let instant =
-        DateTime::parse_from_rfc3339(stored).with_context(|| format!("the database holds a bad time {stored:?}"))?;
-    Ok(instant.with_timezone(&china()).naive_local())
-}
-
-/// Now, in China local time.
-pub(crate) fn china_now() -> NaiveDateTime {
-    Utc::now().with_timezone(&china()).naive_local()
-}
-
-/// Whose requests a list holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RequestScope {
-    Everything,
-    /// The requests of the parks user `0` is an officer of.
-    ParksOfOfficer(i64),
-    Enterprise(i64),
-}
+use super::{bind_values, china_now, china_time, from_db, now_text, to_db, Store, Value};
+use crate::auth::Scope;
 
 /// Who files a request.
 pub struct Filer {
@@ -94,50 +54,32 @@ pub struct RequestOwner {
 
 impl Store {
     /// The requests in `scope`, in state `state` if given, newest first.
-    pub async fn requests(
-        &self,
-        scope: RequestScope,
-        state: Option<RequestState>,
-    ) -> anyhow::Result<Vec<RequestRecord>> {
-        let mut clauses = Vec::new();
-        let mut values = Vec::new();
-        match scope {
-            RequestScope::Everything => {}
-            RequestScope::ParksOfOfficer(user_id) => {
-                values.push(Value::Int(user_id));
-                clauses
-                    .push(format!("r.park_id IN (SELECT park_id FROM user_parks WHERE user_id = ${})", values.len()));
-            }
-            RequestScope::Enterprise(enterprise_id) => {
-                values.push(Value::Int(enterprise_id));
-                clauses.push(format!("r.enterprise_id = ${}", values.len()));
-            }
-        }
+    pub async fn requests(&self, scope: &Scope, state: Option<RequestState>) -> Result<Vec<RequestRecord>> {
+        let Some(mut filter) = scope::condition(scope, REQUEST_BELONGING, 1) else { return Ok(Vec::new()) };
         if let Some(state) = state {
-            values.push(Value::Text(to_db(state)));
-            clauses.push(format!("r.state = ${}", values.len()));
+            filter.values.push(Value::Text(to_db(state)));
+            filter.clause = format!("{} AND r.state = ${}", filter.clause, filter.values.len());
         }
-        let filter = if clauses.is_empty() { "1 = 1".to_string() } else { clauses.join(" AND ") };
         let mut connection = self.pool.acquire().await?;
-        read_requests(&mut connection, &Filter { clause: filter, values }).await
+        read_requests(&mut connection, &filter).await
     }
 
-    pub async fn request(&self, id: i64) -> anyhow::Result<Option<RequestRecord>> {
+    pub async fn request(&self, id: i64) -> Result<Option<RequestRecord>> {
         let mut connection = self.pool.acquire().await?;
         read_request(&mut connection, id).await
     }
 
     /// Requests by id, for the change feed; missing ids are skipped.
-    pub async fn requests_by_id(&self, ids: &[i64]) -> anyhow::Result<Vec<RequestRecord>> {
+    pub async fn requests_by_id(&self, ids: &[i64]) -> Result<Vec<RequestRecord>> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
         let mut connection = self.pool.acquire().await?;
-        read_requests(&mut connection, &Filter::ids(ids)).await
+        read_requests(&mut connection, &with_ids(ids)).await
     }
 
     /// The request as it stands inside `write`, to decide a change on.
-    pub async fn request_in(&self, write: &mut Write, id: i64) -> anyhow::Result<Option<RequestRecord>> {
+    pub async fn request_in(&self, write: &mut Write, id: i64) -> Result<Option<RequestRecord>> {
         read_request(write.connection(), id).await
     }
 
@@ -151,12 +93,7 @@ impl Store {
     }
 
     /// Files a request: state `received`, with its first event.
-    pub async fn add_request(
-        &self,
-        write: &mut Write,
-        filer: &Filer,
-        request: &NewRequest,
-    ) -> anyhow::Result<RequestRecord> {
+    pub async fn add_request(&self, write: &mut Write, filer: &Filer, request: &NewRequest) -> Result<RequestRecord> {
         let now = now_text();
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO service_requests (enterprise_id, park_id, parcel_id, category, title, body, state, submitted_at)
@@ -185,7 +122,7 @@ impl Store {
         id: i64,
         expected: i64,
         step: &Move,
-    ) -> anyhow::Result<Versioned<RequestRecord>> {
+    ) -> Result<Versioned<RequestRecord>> {
         let updated = sqlx::query(
             "UPDATE service_requests SET state = $1, rating = $2, version = version + 1
              WHERE id = $3 AND version = $4 AND state = $5",
@@ -217,7 +154,7 @@ impl Store {
         write: &mut Write,
         request_id: i64,
         upload: &Upload,
-    ) -> anyhow::Result<Option<AttachmentInfo>> {
+    ) -> Result<Option<AttachmentInfo>> {
         let bumped = sqlx::query("UPDATE service_requests SET version = version + 1 WHERE id = $1")
             .bind(request_id)
             .execute(write.connection())
@@ -245,11 +182,7 @@ impl Store {
     }
 
     /// An attachment of request `request_id` with its bytes.
-    pub async fn attachment(
-        &self,
-        request_id: i64,
-        attachment_id: i64,
-    ) -> anyhow::Result<Option<(AttachmentInfo, Vec<u8>)>> {
+    pub async fn attachment(&self, request_id: i64, attachment_id: i64) -> Result<Option<(AttachmentInfo, Vec<u8>)>> {
         let row: Option<(i64, String, String, i64, Vec<u8>)> = sqlx::query_as(
             "SELECT id, name, content_type, size, content FROM attachments WHERE request_id = $1 AND id = $2",
         )
@@ -294,28 +227,19 @@ async fn insert_event(
     Ok(())
 }
 
-/// A condition on `service_requests r` with its numbered parameters, shared by the three
-/// queries that read requests whole.
-struct Filter {
-    clause: String,
-    values: Vec<Value>,
-}
+/// Where a request belongs, for scoped lists.
+const REQUEST_BELONGING: Belonging = Belonging { park: "r.park_id", enterprise: Some("r.enterprise_id") };
 
-impl Filter {
-    fn ids(ids: &[i64]) -> Filter {
-        Filter {
-            clause: format!("r.id IN ({})", super::placeholders(1, ids.len())),
-            values: ids.iter().map(|id| Value::Int(*id)).collect(),
-        }
-    }
-
-    fn bind<'q, O>(&'q self, query: AnyQueryAs<'q, O>) -> AnyQueryAs<'q, O> {
-        super::bind_values(query, &self.values)
+/// Requests `ids`, as a condition on `service_requests r`.
+fn with_ids(ids: &[i64]) -> Condition {
+    Condition {
+        clause: format!("r.id IN ({})", super::placeholders(1, ids.len())),
+        values: ids.iter().map(|id| Value::Int(*id)).collect(),
     }
 }
 
-async fn read_request(connection: &mut AnyConnection, id: i64) -> anyhow::Result<Option<RequestRecord>> {
-    Ok(read_requests(connection, &Filter::ids(&[id])).await?.pop())
+async fn read_request(connection: &mut AnyConnection, id: i64) -> Result<Option<RequestRecord>> {
+    Ok(read_requests(connection, &with_ids(&[id])).await?.pop())
 }
 
 #[derive(sqlx::FromRow)]
@@ -355,7 +279,7 @@ struct AttachmentRow {
 }
 
 /// The requests matching `filter`, newest first, each with its events and attachments.
-async fn read_requests(connection: &mut AnyConnection, filter: &Filter) -> anyhow::Result<Vec<RequestRecord>> {
+async fn read_requests(connection: &mut AnyConnection, filter: &Condition) -> Result<Vec<RequestRecord>> {
     let clause = &filter.clause;
     let requests_sql = format!(
         "SELECT r.id, r.version, r.enterprise_id, e.name AS enterprise_name, r.park_id, r.parcel_id, r.category,
@@ -363,7 +287,8 @@ async fn read_requests(connection: &mut AnyConnection, filter: &Filter) -> anyho
          FROM service_requests r JOIN enterprises e ON e.id = r.enterprise_id
          WHERE {clause} ORDER BY r.submitted_at DESC, r.id DESC"
     );
-    let rows: Vec<RequestRow> = filter.bind(sqlx::query_as(&requests_sql)).fetch_all(&mut *connection).await?;
+    let rows: Vec<RequestRow> =
+        bind_values(sqlx::query_as(&requests_sql), &filter.values).fetch_all(&mut *connection).await?;
     if rows.is_empty() {
         return Ok(Vec::new());
     }
@@ -374,7 +299,9 @@ async fn read_requests(connection: &mut AnyConnection, filter: &Filter) -> anyho
          ORDER BY ev.request_id, ev.id"
     );
     let mut events: HashMap<i64, Vec<RequestEvent>> = HashMap::new();
-    for row in filter.bind(sqlx::query_as::<_, EventRow>(&events_sql)).fetch_all(&mut *connection).await? {
+    for row in
+        bind_values(sqlx::query_as::<_, EventRow>(&events_sql), &filter.values).fetch_all(&mut *connection).await?
+    {
         events.entry(row.request_id).or_default().push(row.into_event()?);
     }
     let attachments_sql = format!(
@@ -383,7 +310,10 @@ async fn read_requests(connection: &mut AnyConnection, filter: &Filter) -> anyho
          ORDER BY a.request_id, a.id"
     );
     let mut attachments: HashMap<i64, Vec<AttachmentInfo>> = HashMap::new();
-    for row in filter.bind(sqlx::query_as::<_, AttachmentRow>(&attachments_sql)).fetch_all(&mut *connection).await? {
+    for row in bind_values(sqlx::query_as::<_, AttachmentRow>(&attachments_sql), &filter.values)
+        .fetch_all(&mut *connection)
+        .await?
+    {
         let info = AttachmentInfo { id: row.id, name: row.name, content_type: row.content_type, size: row.size };
         attachments.entry(row.request_id).or_default().push(info);
     }
@@ -398,7 +328,7 @@ async fn read_requests(connection: &mut AnyConnection, filter: &Filter) -> anyho
 }
 
 impl EventRow {
-    fn into_event(self) -> anyhow::Result<RequestEvent> {
+    fn into_event(self) -> Result<RequestEvent> {
         let at = china_time(&self.at)?;
         // Events filed without an account (imports, the demo dataset) are the system's.
         let actor = self.actor.unwrap_or_else(|| "系统 (system)".into());
@@ -411,29 +341,17 @@ impl EventRow {
     }
 }
 
-/// The name of the step from `from` to `to`, which its two states alone decide: the
-/// rating given only decides whether the step may be taken, and it was taken.
-fn step_name(from: RequestState, to: RequestState) -> Bilingual {
-    let rules = service_rules();
-    let reopening = Rating::ALL.into_iter().find(|rating| rules.reopens(*rating));
-    match check_transition(rules, from, to, reopening.or(Some(Rating::Dissatisfied))) {
-        Ok(step) => step.step,
-        Err(_) => to.label().into(),
-    }
-}
-
 impl RequestRow {
     fn into_record(
         self,
         events: Vec<RequestEvent>,
         attachments: Vec<AttachmentInfo>,
         now: NaiveDateTime,
-    ) -> anyhow::Result<RequestRecord> {
+    ) -> Result<RequestRecord> {
         let category = from_db::<Category>(&self.category)?;
         let state = from_db::<RequestState>(&self.state)?;
         let submitted_at = china_time(&self.submitted_at)?;
-        let due = due(category, state, submitted_at, &events, now);
-        Ok(RequestRecord {
+        let mut record = RequestRecord {
             id: self.id,
             version: self.version,
             enterprise_id: self.enterprise_id,
@@ -446,79 +364,11 @@ impl RequestRow {
             state,
             rating: self.rating.as_deref().map(from_db::<Rating>).transpose()?,
             submitted_at,
-            due,
+            due: None,
             events,
             attachments,
-        })
-    }
-}
-
-/// The working days an extension of `category` adds: all the rules allow, as the
-/// extension is approved once per request.
-pub fn extension_days(category: Category) -> Option<u32> {
-    service_rules().category(category)?.extension.map(|rule| rule.max_working_days)
-}
-
-/// The deadline of a request and where it stands: at the first response for a deadline to
-/// respond, at the resolution for a closed request, now for an open one.
-fn due(
-    category: Category,
-    state: RequestState,
-    submitted_at: NaiveDateTime,
-    events: &[RequestEvent],
-    now: NaiveDateTime,
-) -> Option<RequestDue> {
-    let extension = events
-        .iter()
-        .find(|event| event.to == RequestState::Extended)
-        .zip(extension_days(category))
-        .map(|(event, working_days)| Extension { working_days, reason: event.note.clone() });
-    let deadline = service_rules().deadline(working_calendar(), category, submitted_at, extension).ok()?;
-    let closed = matches!(state, RequestState::Resolved | RequestState::Rated);
-    let seen_at = match deadline.kind {
-        DeadlineKind::Respond => events.get(1).map(|event| event.at),
-        DeadlineKind::Resolve if closed => {
-            events.iter().rev().find(|event| event.to == RequestState::Resolved).map(|event| event.at)
-        }
-        DeadlineKind::Resolve => None,
-    };
-    Some(RequestDue::new(&deadline, working_calendar(), seen_at.unwrap_or(now)))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn stored_utc_instants_are_shown_in_china_time() {
-        let shown = china_time("2026-03-01T17:30:00.250Z").unwrap();
-        assert_eq!(shown.to_string(), "2026-03-02 01:30:00.250");
-        assert!(china_time("yesterday").is_err());
-    }
-
-    #[test]
-    fn steps_are_named_by_their_states() {
-        assert_eq!(step_name(RequestState::Received, RequestState::Assigned).zh, "调度交办");
-        assert_eq!(step_name(RequestState::Rated, RequestState::Reopened).zh, "督办重办");
-        assert_eq!(step_name(RequestState::Resolved, RequestState::Rated).zh, "回访评价");
-    }
-
-    #[test]
-    fn a_closed_request_is_judged_when_it_was_resolved() {
-        let at = |text: &str| NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap();
-        let submitted = at("2026-03-02 09:00");
-        let mut resolved = RequestEvent::received(at("2026-03-09 10:00"), "园区");
-        resolved.to = RequestState::Resolved;
-        let events = [RequestEvent::received(submitted, "企业"), resolved];
-        let due = due(Category::Enquiry, RequestState::Resolved, submitted, &events, at("2026-06-01 00:00")).unwrap();
-        assert_eq!(due.due_at.to_string(), "2026-03-04 23:59:59");
-        assert_eq!(due.status.at, at("2026-03-09 10:00"));
-        assert!(due.status.overdue);
-    }
-
-    #[test]
-    fn an_extension_adds_what_the_category_allows() {
-        assert_eq!(extension_days(Category::General), Some(10));
-        assert_eq!(extension_days(Category::Enquiry), None);
+        };
+        record.due = RequestDue::of(&record, service_rules(), working_calendar(), now);
+        Ok(record)
     }
 }

@@ -2,18 +2,18 @@
 //! its enterprises, how many of them hold each kind of certificate on a day, and the class
 //! counts its latest evaluation run published. Only counts leave here, never a row.
 
-use anyhow::Context;
 use chrono::NaiveDate;
 use parkatlas_core::tiers::CertificateKind;
 use parkatlas_core::units::SquareMetres;
 use parkatlas_core::wire::{EvaluationSummary, LandTally, ParcelStatus, ParkStatistics, PublishedClasses, TierTally};
 
+use super::error::{Context, Result, StoreError};
 use super::{from_db, Store};
 
 impl Store {
     /// Park `park_id`'s statistics with certificates counted as valid on `as_of`; `None`
     /// when there is no such park.
-    pub async fn park_statistics(&self, park_id: i64, as_of: NaiveDate) -> anyhow::Result<Option<ParkStatistics>> {
+    pub async fn park_statistics(&self, park_id: i64, as_of: NaiveDate) -> Result<Option<ParkStatistics>> {
         if !self.park_exists(park_id).await? {
             return Ok(None);
         }
@@ -56,7 +56,7 @@ impl Store {
             .map(|(kind, enterprises)| {
                 Ok(TierTally { kind: from_db(&kind)?, enterprises: u32::try_from(enterprises)? })
             })
-            .collect::<anyhow::Result<Vec<_>>>()?;
+            .collect::<Result<Vec<_>>>()?;
         tiers.sort_by_key(|tally| listing_order(tally.kind));
 
         let latest: Option<(i64, String)> = sqlx::query_as(
@@ -70,7 +70,7 @@ impl Store {
             .map(|(run_id, summary)| {
                 let summary: EvaluationSummary =
                     serde_json::from_str(&summary).with_context(|| format!("the summary of run {run_id}"))?;
-                anyhow::Ok(PublishedClasses {
+                Ok::<_, StoreError>(PublishedClasses {
                     run_id,
                     year: summary.year,
                     evaluation_date: summary.evaluation_date,

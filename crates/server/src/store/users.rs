@@ -4,6 +4,7 @@
 use parkatlas_core::wire::{NewUser, Role, UserRecord};
 use sqlx::AnyConnection;
 
+use super::error::{Context, Result};
 use super::write::Write;
 use super::{from_db, to_db, Store};
 
@@ -16,7 +17,7 @@ pub struct SessionUser {
 
 impl Store {
     /// Adds an account whose password is already hashed; returns it as stored.
-    pub async fn add_user(&self, write: &mut Write, user: &NewUser, password_hash: &str) -> anyhow::Result<UserRecord> {
+    pub async fn add_user(&self, write: &mut Write, user: &NewUser, password_hash: &str) -> Result<UserRecord> {
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO users (username, display_name, password_hash, role, enterprise_id)
              VALUES ($1, $2, $3, $4, $5) RETURNING id",
@@ -35,7 +36,7 @@ impl Store {
                 .execute(write.connection())
                 .await?;
         }
-        read_user(write.connection(), id).await?.ok_or_else(|| anyhow::anyhow!("the user just inserted is missing"))
+        read_user(write.connection(), id).await?.context("the user just inserted is missing")
     }
 
     pub async fn username_taken(&self, username: &str) -> sqlx::Result<bool> {
@@ -47,7 +48,7 @@ impl Store {
     }
 
     /// The account called `username` and its password hash.
-    pub async fn credentials(&self, username: &str) -> anyhow::Result<Option<(UserRecord, String)>> {
+    pub async fn credentials(&self, username: &str) -> Result<Option<(UserRecord, String)>> {
         let row: Option<(i64, String)> = sqlx::query_as("SELECT id, password_hash FROM users WHERE username = $1")
             .bind(username)
             .fetch_optional(&self.pool)
@@ -57,7 +58,7 @@ impl Store {
         Ok(read_user(&mut connection, id).await?.map(|user| (user, hash)))
     }
 
-    pub async fn users(&self) -> anyhow::Result<Vec<UserRecord>> {
+    pub async fn users(&self) -> Result<Vec<UserRecord>> {
         let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM users ORDER BY id").fetch_all(&self.pool).await?;
         let mut connection = self.pool.acquire().await?;
         let mut users = Vec::with_capacity(ids.len());
@@ -91,7 +92,7 @@ impl Store {
     }
 
     /// The user of an unexpired session.
-    pub async fn session(&self, token_hash: &str) -> anyhow::Result<Option<SessionUser>> {
+    pub async fn session(&self, token_hash: &str) -> Result<Option<SessionUser>> {
         let row: Option<(i64, String)> =
             sqlx::query_as("SELECT user_id, csrf_token FROM sessions WHERE token_hash = $1 AND expires_at >= $2")
                 .bind(token_hash)
@@ -109,7 +110,7 @@ impl Store {
     }
 }
 
-async fn read_user(connection: &mut AnyConnection, id: i64) -> anyhow::Result<Option<UserRecord>> {
+async fn read_user(connection: &mut AnyConnection, id: i64) -> Result<Option<UserRecord>> {
     let row: Option<(String, String, String, Option<i64>, i64)> =
         sqlx::query_as("SELECT username, display_name, role, enterprise_id, version FROM users WHERE id = $1")
             .bind(id)

@@ -7,6 +7,7 @@ use parkatlas_core::wire::ChangeKind;
 use sqlx::AnyConnection;
 use sqlx::{Any, Transaction};
 
+use super::error::StoreError;
 use super::{now_text, Backend, Store};
 
 /// A client operation id (the `Idempotency-Key` header), scoped to the caller so that two
@@ -32,14 +33,6 @@ pub enum Begun {
     Fresh(Write),
     /// The operation was applied before: here is what it answered.
     Replay(Outcome),
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum WriteError {
-    #[error("operation id {key:?} was already used for {method} {path}; send a new id with a different request")]
-    OperationReused { key: String, method: String, path: String },
-    #[error(transparent)]
-    Storage(#[from] sqlx::Error),
 }
 
 /// Who may see a change in the feed.
@@ -70,7 +63,7 @@ const FEED_LOCK: i64 = 0x7061_726b;
 
 impl Store {
     /// Starts a write, or returns the recorded outcome when `operation` was applied before.
-    pub async fn write(&self, operation: Option<OperationKey>) -> Result<Begun, WriteError> {
+    pub async fn write(&self, operation: Option<OperationKey>) -> Result<Begun, StoreError> {
         let mut tx = self.pool.begin().await?;
         // A write statement first, so that SQLite takes its write lock now: upgrading a read
         // lock later fails at once when another writer committed in between.
@@ -174,7 +167,7 @@ impl Write {
 
 /// The stored outcome of `operation`, if it was applied; an error if its id was used for
 /// another request.
-async fn recorded(connection: &mut AnyConnection, operation: &OperationKey) -> Result<Option<Outcome>, WriteError> {
+async fn recorded(connection: &mut AnyConnection, operation: &OperationKey) -> Result<Option<Outcome>, StoreError> {
     let row: Option<(String, String, i64, Option<String>, String)> =
         sqlx::query_as("SELECT method, path, status, etag, body FROM operations WHERE key = $1")
             .bind(&operation.key)
@@ -183,7 +176,7 @@ async fn recorded(connection: &mut AnyConnection, operation: &OperationKey) -> R
     let Some((method, path, status, etag, body)) = row else { return Ok(None) };
     if method != operation.method || path != operation.path {
         let key = operation.key.split_once(':').map_or(operation.key.as_str(), |(_, id)| id).to_string();
-        return Err(WriteError::OperationReused { key, method, path });
+        return Err(StoreError::OperationReused { key, method, path });
     }
     Ok(Some(Outcome { status: u16::try_from(status).unwrap_or(500), version: etag.and_then(|v| v.parse().ok()), body }))
 }

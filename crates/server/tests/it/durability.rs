@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 
 use serde_json::{json, Value};
 
-use crate::support::{database_url, fresh_postgres_database};
+use crate::support::{database_url, fresh_postgres_database, postgres_admin_url};
 
 const OPERATIONS: usize = 240;
 const CLIENTS: usize = 6;
@@ -148,9 +148,8 @@ async fn acknowledged_writes_survive_sigkill_exactly_once_on_sqlite() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn acknowledged_writes_survive_sigkill_exactly_once_on_postgresql() {
-    match std::env::var("PARKATLAS_TEST_POSTGRES") {
-        Ok(admin_url) => kill_during_writes_then_retry(&fresh_postgres_database(&admin_url).await).await,
-        Err(_) => eprintln!("PARKATLAS_TEST_POSTGRES is not set: the PostgreSQL durability test was SKIPPED"),
+    if let Some(admin_url) = postgres_admin_url() {
+        kill_during_writes_then_retry(&fresh_postgres_database(&admin_url).await).await;
     }
 }
 

@@ -28,7 +28,7 @@ use parkatlas_server::demo::accounts::DEMO_PASSWORD;
 use parkatlas_server::AppState;
 use serde_json::{json, Value};
 
-use crate::support::{Answer, Call, Session, TestServer};
+use crate::support::{postgres_admin_url, Answer, Call, Session, TestServer};
 use crate::{enterprises, inquiries, requests};
 
 /// The roles, in the order of every row's expected statuses.
@@ -487,9 +487,8 @@ async fn servers() -> Vec<(&'static str, TestServer)> {
         AppState { limits: Arc::new(RateLimits::new(many, many)), ..state }
     }
     let mut servers = vec![("SQLite", TestServer::with_state(None, relaxed).await)];
-    match std::env::var("PARKATLAS_TEST_POSTGRES") {
-        Ok(admin_url) => servers.push(("PostgreSQL", TestServer::with_state(Some(&admin_url), relaxed).await)),
-        Err(_) => eprintln!("PARKATLAS_TEST_POSTGRES is not set: the PostgreSQL half of this test was SKIPPED"),
+    if let Some(admin_url) = postgres_admin_url() {
+        servers.push(("PostgreSQL", TestServer::with_state(Some(&admin_url), relaxed).await));
     }
     servers
 }

@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use axum::http::{Method, StatusCode};
-use chrono::{Duration, FixedOffset, NaiveDate, Utc};
+use chrono::{Duration, NaiveDate, Utc};
 use parkatlas_core::wire::{
     CertificateRecord, ErrorBody, EvaluationRecord, ParcelCollection, ParcelStatus, ParkCollection, ParkStatistics,
     ProfileRecord,
@@ -38,7 +38,7 @@ const YEAR: i32 = 2025;
 const PROFILE_KEY: &str = "huangyan-2022";
 
 fn today_in_china() -> NaiveDate {
-    Utc::now().with_timezone(&FixedOffset::east_opt(8 * 3600).unwrap()).date_naive()
+    parkatlas_core::calendar::china_date(Utc::now())
 }
 
 /// Park `park`'s statistics, with `as_of` checked to be today in China.

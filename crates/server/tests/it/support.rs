@@ -26,9 +26,8 @@ impl TestServer {
     /// One server per available backend: SQLite always, PostgreSQL when the test command started it.
     pub async fn each_backend() -> Vec<TestServer> {
         let mut servers = vec![TestServer::over(None).await];
-        match std::env::var("PARKATLAS_TEST_POSTGRES") {
-            Ok(admin_url) => servers.push(TestServer::over(Some(&admin_url)).await),
-            Err(_) => eprintln!("PARKATLAS_TEST_POSTGRES is not set: the PostgreSQL half of this test was SKIPPED"),
+        if let Some(admin_url) = postgres_admin_url() {
+            servers.push(TestServer::over(Some(&admin_url)).await);
         }
         servers
     }
@@ -212,6 +211,22 @@ async fn demo_postgres_database(admin_url: &str) -> String {
 fn unique_database_name() -> String {
     static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     format!("parkatlas_test_{}_{}", std::process::id(), NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+}
+
+/// The PostgreSQL server the test command started (`PARKATLAS_TEST_POSTGRES`). Without
+/// one, the PostgreSQL half of a test is skipped, loudly; under `CI=true` it fails instead,
+/// so that a run cannot pass by testing one backend.
+pub fn postgres_admin_url() -> Option<String> {
+    match std::env::var("PARKATLAS_TEST_POSTGRES") {
+        Ok(url) => Some(url),
+        Err(_) if std::env::var("CI").as_deref() == Ok("true") => {
+            panic!("CI=true but PARKATLAS_TEST_POSTGRES is not set: the PostgreSQL half of the tests cannot run")
+        }
+        Err(_) => {
+            eprintln!("PARKATLAS_TEST_POSTGRES is not set: the PostgreSQL half of this test was SKIPPED");
+            None
+        }
+    }
 }
 
 pub fn database_url(dir: &Path) -> String {

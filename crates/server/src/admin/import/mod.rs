@@ -15,7 +15,7 @@ use clap::{Args, Subcommand};
 use serde::de::DeserializeOwned;
 
 use crate::error::ApiError;
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
@@ -208,13 +208,13 @@ async fn check_all<T, K: Hash + Eq, U>(
 
 /// The error for a database that refused a duplicate the checks did not see: a record
 /// with the same code was stored by someone else while the file was being checked.
-fn stored_meanwhile(error: anyhow::Error, records: &str) -> anyhow::Error {
-    match crate::store::unique_violation(&error) {
-        true => error.context(format!(
+fn stored_meanwhile(error: StoreError, records: &str) -> anyhow::Error {
+    match error.is_duplicate() {
+        true => anyhow::Error::new(error).context(format!(
             "nothing was imported: {records} with the same codes were stored meanwhile; run the import again \
              to see which"
         )),
-        false => error,
+        false => error.into(),
     }
 }
 

@@ -1,0 +1,122 @@
+//! Files attached to service requests: the types and sizes accepted, and the checks of an
+//! upload's name, shared by the SPA (before upload) and the server (on upload).
+
+use serde::{Deserialize, Serialize};
+
+const MAX_ATTACHMENT_NAME_CHARS: usize = 120;
+
+/// The content types an attachment may have.
+pub const ATTACHMENT_TYPES: [&str; 7] = [
+    "application/pdf",
+    "image/jpeg",
+    "image/png",
+    "image/webp",
+    "text/plain",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+];
+
+/// The largest attachment accepted, in bytes.
+pub const MAX_ATTACHMENT_BYTES: usize = 900 * 1024;
+
+/// A file attached to a request; its content is at `GET /api/v1/requests/{id}/attachments/{attachment_id}`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachmentInfo {
+    pub id: i64,
+    /// The file name as uploaded, without any folder.
+    pub name: String,
+    pub content_type: String,
+    /// In bytes.
+    pub size: i64,
+}
+
+impl AttachmentInfo {
+    /// The first problem with an upload described by this, as `(field, problem)`.
+    pub fn problem(&self) -> Option<(&'static str, String)> {
+        if let Some(problem) = attachment_name_problem(&self.name) {
+            return Some(("name", problem));
+        }
+        if !is_attachment_type(&self.content_type) {
+            return Some((
+                "content_type",
+                format!(
+                    "files of type {:?} are not accepted; attach a PDF, JPEG, PNG, WebP, plain-text, Word (.docx) \
+                     or Excel (.xlsx) file",
+                    self.content_type
+                ),
+            ));
+        }
+        let max_kib = MAX_ATTACHMENT_BYTES / 1024;
+        if !usize::try_from(self.size).is_ok_and(|size| (1..=MAX_ATTACHMENT_BYTES).contains(&size)) {
+            return Some((
+                "size",
+                format!("the file has {} bytes; attach a file of 1 byte to {max_kib} KiB", self.size),
+            ));
+        }
+        None
+    }
+}
+
+/// Whether `content_type` is one of [`ATTACHMENT_TYPES`], ignoring case and parameters
+/// such as `; charset=utf-8`.
+pub fn is_attachment_type(content_type: &str) -> bool {
+    let essence = content_type.split(';').next().unwrap_or_default().trim();
+    ATTACHMENT_TYPES.iter().any(|allowed| allowed.eq_ignore_ascii_case(essence))
+}
+
+/// What is wrong with an attachment's file name, if anything: it must have 1 to 120
+/// characters, no folder (`/` or `\`) and no control characters.
+pub fn attachment_name_problem(name: &str) -> Option<String> {
+    let chars = name.chars().count();
+    if name.trim().is_empty() || chars > MAX_ATTACHMENT_NAME_CHARS {
+        return Some(format!("give a file name of 1 to {MAX_ATTACHMENT_NAME_CHARS} characters; this one has {chars}"));
+    }
+    if name.contains(['/', '\\']) {
+        return Some(format!("{name:?} names a folder; give the file name alone, without '/' or '\\'"));
+    }
+    if name.chars().any(char::is_control) {
+        return Some("the file name holds control characters; rename the file".into());
+    }
+    if name.chars().all(|c| c == '.') {
+        return Some(format!("{name:?} is not a file name; rename the file"));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attachment_types_and_names() {
+        assert!(is_attachment_type("application/pdf"));
+        assert!(is_attachment_type("Text/Plain; charset=utf-8"));
+        assert!(is_attachment_type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        assert!(!is_attachment_type("application/msword"));
+        assert!(!is_attachment_type("text/html"));
+        assert!(!is_attachment_type(""));
+        for name in ["申报材料.pdf", "a", "营业执照 (副本).jpg", &"名".repeat(120)] {
+            assert_eq!(attachment_name_problem(name), None, "{name:?}");
+        }
+        for name in
+            ["", "  ", &"名".repeat(121), "../etc/passwd", "C:\\a.pdf", "a/b.pdf", "a\u{0}.pdf", "a\n.txt", ".."]
+        {
+            assert!(attachment_name_problem(name).is_some(), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn attachment_sizes_from_one_byte_to_the_limit_are_accepted() {
+        let info = |size| AttachmentInfo { id: 1, name: "a.pdf".into(), content_type: "application/pdf".into(), size };
+        assert_eq!(info(1).problem(), None);
+        assert_eq!(info(900 * 1024).problem(), None);
+        for size in [0, -1, 900 * 1024 + 1] {
+            assert_eq!(info(size).problem().map(|(f, _)| f), Some("size"), "{size}");
+        }
+        let docx = AttachmentInfo { content_type: "application/msword".into(), ..info(10) };
+        assert_eq!(docx.problem().map(|(f, _)| f), Some("content_type"));
+        let named = AttachmentInfo { name: "x/y.pdf".into(), ..info(10) };
+        assert_eq!(named.problem().map(|(f, _)| f), Some("name"));
+    }
+}
