@@ -6,6 +6,7 @@
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use parkatlas_core::text::Bilingual;
+use parkatlas_core::tiers::CertificateKind;
 use parkatlas_core::wire::{LandUse, ParcelStatus, ParkLevel, ParkType, SupplyMode};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,6 +104,7 @@ texts! {
     error_network: "无法连接服务器，请检查网络后重试。" / "Cannot reach the server. Check the connection and retry.",
     error_server: "服务器返回错误" / "The server reported an error",
     error_unreadable: "服务器返回的数据无法识别，请刷新页面。" / "The server's answer could not be read. Please reload the page.",
+    error_conflict: "记录已被他人修改，请核对当前内容后重新提交。" / "Someone changed this record meanwhile. Check it as it now stands, then send again.",
     empty_heading: "还没有园区" / "No parks yet",
     empty_body: "管理员导入园区边界与地块后，它们会显示在这里。" / "Parks and parcels appear here once an administrator imports them.",
     not_found_heading: "页面不存在" / "Page not found",
@@ -309,7 +311,8 @@ impl Texts {
         }
     }
 
-    /// The text of the core's bilingual explanations in this language.
+    /// The text of one of the core's bilingual names or explanations in this language:
+    /// the one place that chooses between Chinese and English.
     pub fn pick<'a>(&self, text: &'a Bilingual) -> &'a str {
         if std::ptr::eq(self, &ZH) {
             &text.zh
@@ -317,6 +320,12 @@ impl Texts {
             &text.en
         }
     }
+}
+
+/// A certificate's (tier's) name in both languages, for [`Texts::pick`]: the core names
+/// these with a `name_zh`/`name_en` pair.
+pub fn certificate_name(kind: CertificateKind) -> Bilingual {
+    Bilingual::new(kind.name_zh(), kind.name_en())
 }
 
 /// Fills `{name}` placeholders of a text.

@@ -1,11 +1,12 @@
 //! parkatlas SPA (园区一张图): a Leptos client-side app compiled to WebAssembly.
 //!
 //! - [`App`]: the router and the page frame (header, language switch).
-//! - [`pages`]: one file per page; the only code that calls the API.
-//! - [`components`]: presentational pieces that get data and emit callbacks.
+//! - [`pages`]: one module per page; the only code that calls the API.
+//! - [`components`]: pieces that get data and emit callbacks, `shared` by every section or
+//!   belonging to one (`public`).
 //! - [`map`]: the one module that touches Leaflet.
-//! - [`api`]: the fetch helper and typed endpoints of `/api/v1`.
-//! - [`url_state`]: the map page's state in its URL; [`format`]: numbers and areas.
+//! - [`api`]: the fetch and write helpers and typed endpoints of `/api/v1`.
+//! - [`url_state`]: the pages' state in their URLs; [`format`]: numbers and areas.
 //! - [`i18n`]: Simplified Chinese first, English second; [`theme`]: the map palette.
 
 pub mod api;
@@ -22,9 +23,9 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::components::deferred::Deferred;
-use crate::components::header::Header;
-use crate::components::states::NotFound;
+use crate::components::shared::deferred::Deferred;
+use crate::components::shared::header::Header;
+use crate::components::shared::states::NotFound;
 
 #[component]
 pub fn App() -> impl IntoView {

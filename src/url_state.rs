@@ -1,9 +1,15 @@
-//! The atlas page's state in its URL — map centre and zoom, the selected parcel, the
-//! base map and the land filter — so that a shared link reopens the same view.
+//! The pages' state in their URLs, so that a shared link reopens the same view, read and
+//! written through the router.
 //!
-//! `?at=30.51234,114.31234,15&parcel=12&base=amap&status=available&min_mu=50`; the
-//! filter keys are [`LandFilter`]'s own, the same the `/land` search reads.
+//! - [`AtlasUrl`]: the map's centre and zoom, the selected parcel, the base map and the
+//!   land filter: `?at=30.51234,114.31234,15&parcel=12&base=amap&status=available&min_mu=50`;
+//!   the filter keys are [`LandFilter`]'s own, the same the `/land` search reads.
+//! - [`CompareUrl`]: the parks side by side, `?parks=1,2,3`.
 
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+use parkatlas_core::geometry::MAX_ZOOM;
 use parkatlas_core::wire::{LandFilter, QueryProblem};
 
 use crate::map::tiles::BaseMap;
@@ -61,8 +67,93 @@ fn parse_at(text: &str) -> Option<StartView> {
     let numbers: Vec<f64> =
         text.split(',').map(|n| n.trim().parse::<f64>().ok().filter(|n| n.is_finite())).collect::<Option<_>>()?;
     let [lat, lng, zoom] = numbers[..] else { return None };
-    ((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lng) && (0.0..=22.0).contains(&zoom))
+    ((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lng) && (0.0..=f64::from(MAX_ZOOM)).contains(&zoom))
         .then_some(StartView { lat, lng, zoom })
+}
+
+/// The parks chosen on the compare page (`?parks=1,2,3`): at most [`CompareUrl::MAX`],
+/// each once, in the order chosen.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CompareUrl {
+    parks: Vec<i64>,
+}
+
+impl CompareUrl {
+    /// At most this many parks fit side by side on a phone.
+    pub const MAX: usize = 3;
+
+    /// Reads a query string (with or without its `?`); ids that are not parks' are dropped.
+    pub fn parse(query: &str) -> CompareUrl {
+        let mut chosen = CompareUrl::default();
+        let listed = form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
+            .find(|(key, _)| key == "parks")
+            .map(|(_, value)| value.into_owned())
+            .unwrap_or_default();
+        for id in listed.split(',').filter_map(|id| id.trim().parse::<i64>().ok()).filter(|id| *id > 0) {
+            chosen.add(id);
+        }
+        chosen
+    }
+
+    /// The query string, without `?`. The commas stay as typed: ids need no escaping.
+    pub fn to_query(&self) -> String {
+        if self.parks.is_empty() {
+            return String::new();
+        }
+        let ids: Vec<String> = self.parks.iter().map(i64::to_string).collect();
+        format!("parks={}", ids.join(","))
+    }
+
+    pub fn parks(&self) -> &[i64] {
+        &self.parks
+    }
+
+    /// Adds a park unless it is chosen already or the table is full.
+    pub fn add(&mut self, park: i64) {
+        if !self.has(park) && !self.is_full() {
+            self.parks.push(park);
+        }
+    }
+
+    pub fn remove(&mut self, park: i64) {
+        self.parks.retain(|chosen| *chosen != park);
+    }
+
+    pub fn has(&self, park: i64) -> bool {
+        self.parks.contains(&park)
+    }
+
+    pub fn is_full(&self) -> bool {
+        self.parks.len() >= CompareUrl::MAX
+    }
+}
+
+/// The query string the current page was opened with. Read once, untracked: a page keeps
+/// its state in signals and only writes it back (with [`use_replace_query`]).
+pub fn opened_query() -> String {
+    use_location().search.get_untracked()
+}
+
+/// Writes a page's state into its URL through the router: `path` with the query given,
+/// replacing the history entry (Back leaves the page rather than stepping through every
+/// pan or click) and keeping the scroll position.
+pub fn use_replace_query(path: &'static str) -> impl Fn(&str) + Clone {
+    let navigate = use_navigate();
+    move |query: &str| {
+        navigate(
+            &with_query(path, query),
+            NavigateOptions { replace: true, scroll: false, ..NavigateOptions::default() },
+        )
+    }
+}
+
+/// `path?query`, or `path` alone when there is nothing to say.
+fn with_query(path: &str, query: &str) -> String {
+    if query.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{query}")
+    }
 }
 
 #[cfg(test)]
@@ -113,5 +204,35 @@ mod tests {
         }
         assert_eq!(AtlasUrl::parse("base=google").0.base, None);
         assert_eq!(AtlasUrl::parse("parcel=-2").0.parcel, None);
+    }
+
+    #[test]
+    fn compared_parks_are_distinct_positive_and_at_most_three() {
+        let chosen = CompareUrl::parse("?parks=4,%204,x,-1,7,0,9,12");
+        assert_eq!(chosen.parks(), [4, 7, 9]);
+        assert!(chosen.is_full());
+        assert_eq!(chosen.to_query(), "parks=4,7,9");
+        assert_eq!(CompareUrl::parse(&chosen.to_query()), chosen);
+    }
+
+    #[test]
+    fn choosing_and_removing_parks_to_compare() {
+        let mut chosen = CompareUrl::parse("parks=1,2");
+        chosen.add(2);
+        assert_eq!(chosen.parks(), [1, 2]);
+        chosen.add(3);
+        chosen.add(5);
+        assert_eq!(chosen.parks(), [1, 2, 3]);
+        chosen.remove(1);
+        chosen.add(5);
+        assert_eq!(chosen.to_query(), "parks=2,3,5");
+        assert!(chosen.has(5) && !chosen.has(1));
+        assert_eq!(CompareUrl::default().to_query(), "");
+    }
+
+    #[test]
+    fn a_page_without_state_has_a_bare_path() {
+        assert_eq!(with_query("/", ""), "/");
+        assert_eq!(with_query("/compare", "parks=1,2"), "/compare?parks=1,2");
     }
 }

@@ -1,13 +1,16 @@
-//! Presentational components: they receive data and emit callbacks. The parcel details,
-//! park list and inquiry form also fetch or send what they show.
+//! Components: pieces of pages that receive data and emit callbacks. Only the parcel
+//! details and the inquiry form also fetch or send what they show.
+//!
+//! - [`shared`]: pieces any part of the app may use (header, loading and error states,
+//!   deferred building, toggles, the parcel-status legend). They know nothing of who is
+//!   signed in.
+//! - [`public`]: the public atlas's pieces (finder, results, parcel details, plan check,
+//!   inquiry form), shown to anyone without signing in.
+//!
+//! The signed-in sections (the enterprise portal, the officials' workspace) will add a
+//! sibling module per section, e.g. `components/portal/` and `components/workspace/`.
+//! Sections do not import each other's components: a piece two sections need moves to
+//! `shared`, so that a change made for one section cannot alter what another shows.
 
-pub mod deferred;
-pub mod finder;
-pub mod header;
-pub mod inquiry_form;
-pub mod legend;
-pub mod parcel_details;
-pub mod plan_check;
-pub mod results;
-pub mod states;
-pub mod toggle;
+pub mod public;
+pub mod shared;

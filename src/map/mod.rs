@@ -31,7 +31,7 @@ use self::decode::{extent_of, polygons_of, ViewportCollection};
 use self::parcel_layer::Datum;
 use self::parcel_layer::ParcelLayer;
 use self::tiles::BaseMap;
-use crate::components::deferred::Deferred;
+use crate::components::shared::deferred::Deferred;
 use crate::theme::park_type_colour;
 
 /// Where the map starts when neither the link nor the parks say: central Wuhan.
@@ -60,6 +60,12 @@ pub struct StartView {
     pub lat: f64,
     pub lng: f64,
     pub zoom: f64,
+}
+
+impl From<MapView> for StartView {
+    fn from(view: MapView) -> StartView {
+        StartView { lat: view.lat, lng: view.lng, zoom: view.zoom }
+    }
 }
 
 /// A base map on the map, and the tile layers that draw it.

@@ -14,6 +14,7 @@ use std::rc::Rc;
 use geo::{BoundingRect, Contains, Coord, Intersects, LineString, MapCoords, MultiPolygon, Point, Polygon, Rect};
 use leaflet::{GridLayer, GridLayerOptions, Map};
 use parkatlas_core::geometry::gcj02::wgs84_to_gcj02;
+use parkatlas_core::geometry::MAX_ZOOM;
 use parkatlas_core::units::SquareMetres;
 use parkatlas_core::wire::{LandFilter, LandUse, ParcelStatus};
 use wasm_bindgen::prelude::*;
@@ -254,7 +255,7 @@ impl ParcelLayer {
         options.set_pane("overlayPane".to_string());
         options.set_class_name("parcel-layer".to_string());
         // Parcels stay legible when the map zooms past the tiles' usual range.
-        options.set_max_zoom(22.0);
+        options.set_max_zoom(f64::from(MAX_ZOOM));
         let grid = GridLayer::new_with_options(&options);
         let scene = Rc::new(RefCell::new(Scene::default()));
 

@@ -6,49 +6,22 @@ use parkatlas_core::park_checks::ParkCheckRules;
 use parkatlas_core::wire::{ParcelStatus, ParkRecord, ParkStatistics};
 
 use crate::api;
-use crate::components::states::{outcome, Loading};
+use crate::components::shared::states::{outcome, Loading};
 use crate::format::{area_mu, number};
-use crate::i18n::{use_language, use_texts, Language, Texts};
+use crate::i18n::{use_texts, Texts};
 use crate::pages::park::load_profile;
-
-/// At most this many parks fit side by side on a phone.
-const MAX_PARKS: usize = 3;
-
-fn chosen_from_url() -> Vec<i64> {
-    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-    form_urlencoded::parse(search.trim_start_matches('?').as_bytes())
-        .find(|(key, _)| key == "parks")
-        .map(|(_, value)| {
-            value.split(',').filter_map(|id| id.trim().parse::<i64>().ok()).filter(|id| *id > 0).collect::<Vec<_>>()
-        })
-        .unwrap_or_default()
-        .into_iter()
-        .fold(Vec::new(), |mut ids, id| {
-            if !ids.contains(&id) && ids.len() < MAX_PARKS {
-                ids.push(id);
-            }
-            ids
-        })
-}
+use crate::url_state::{opened_query, use_replace_query, CompareUrl};
 
 #[component]
 pub fn ComparePage() -> impl IntoView {
     let texts = use_texts();
-    let language = use_language();
-    let chosen = RwSignal::new(chosen_from_url());
-    Effect::new(move || {
-        let ids = chosen.get().iter().map(i64::to_string).collect::<Vec<_>>().join(",");
-        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-            let _ = history.replace_state_with_url(
-                &wasm_bindgen::JsValue::NULL,
-                "",
-                Some(&format!("/compare?parks={ids}")),
-            );
-        }
-    });
+    let chosen = RwSignal::new(CompareUrl::parse(&opened_query()));
+    let replace_query = use_replace_query("/compare");
+    Effect::new(move || chosen.with(|chosen| replace_query(&chosen.to_query())));
     let parks = LocalResource::new(api::parks);
     let profiles = LocalResource::new(move || async move {
-        futures::future::try_join_all(chosen.get().into_iter().map(load_profile)).await
+        let ids = chosen.with(|chosen| chosen.parks().to_vec());
+        futures::future::try_join_all(ids.into_iter().map(load_profile)).await
     });
     view! {
         <div class="page-narrow compare" data-testid="compare">
@@ -63,20 +36,20 @@ pub fn ComparePage() -> impl IntoView {
                                 <select
                                     id="compare-add"
                                     class="field__input"
-                                    disabled=move || chosen.with(|ids| ids.len() >= MAX_PARKS)
+                                    disabled=move || chosen.with(CompareUrl::is_full)
                                     on:change=move |event| {
                                         if let Ok(id) = event_target_value(&event).parse::<i64>() {
-                                            chosen.update(|ids| if !ids.contains(&id) && ids.len() < MAX_PARKS { ids.push(id) });
+                                            chosen.update(|chosen| chosen.add(id));
                                         }
                                     }
                                 >
                                     <option value="" selected=true>{move || texts.get().compare_choose}</option>
                                     {parks.features.into_iter().map(|park| {
                                         let id = park.id;
-                                        let (zh, en) = (park.properties.name, park.properties.name_en);
+                                        let name = park.properties.name();
                                         view! {
-                                            <option value=id.to_string() disabled=move || chosen.with(|ids| ids.contains(&id))>
-                                                {move || if language.get() == Language::Zh { zh.clone() } else { en.clone() }}
+                                            <option value=id.to_string() disabled=move || chosen.with(|chosen| chosen.has(id))>
+                                                {move || texts.get().pick(&name).to_string()}
                                             </option>
                                         }
                                     }).collect_view()}
@@ -86,7 +59,7 @@ pub fn ComparePage() -> impl IntoView {
                     })
                 }}
             </Suspense>
-            {move || (chosen.with(Vec::len) < 2).then(|| view! { <p class="message message--warn">{texts.get().compare_need_two}</p> })}
+            {move || chosen.with(|chosen| chosen.parks().len() < 2).then(|| view! { <p class="message message--warn">{texts.get().compare_need_two}</p> })}
             <Transition fallback=move || view! { <Loading message=Signal::derive(move || texts.get().loading) /> }>
                 {move || profiles.get().map(|loaded| outcome(loaded, |shown| view! { <CompareTable profiles=shown chosen /> }.into_any(), move || profiles.refetch()))}
             </Transition>
@@ -97,9 +70,8 @@ pub fn ComparePage() -> impl IntoView {
 type Row = (fn(&Texts) -> &'static str, fn(&ParkRecord, &ParkStatistics, &Texts) -> String);
 
 #[component]
-fn CompareTable(profiles: Vec<(ParkRecord, ParkStatistics)>, chosen: RwSignal<Vec<i64>>) -> impl IntoView {
+fn CompareTable(profiles: Vec<(ParkRecord, ParkStatistics)>, chosen: RwSignal<CompareUrl>) -> impl IntoView {
     let texts = use_texts();
-    let language = use_language();
     let rows: Vec<Row> = vec![
         (|t| t.park_profile, |park, _, t| t.park_type(park.properties.park_type).to_string()),
         (|t| t.park_level, |park, _, t| t.park_level(park.properties.level).to_string()),
@@ -143,11 +115,11 @@ fn CompareTable(profiles: Vec<(ParkRecord, ParkStatistics)>, chosen: RwSignal<Ve
                         <th scope="col"></th>
                         {header.into_iter().map(|(park, _)| {
                             let id = park.id;
-                            let (zh, en) = (park.properties.name.clone(), park.properties.name_en.clone());
+                            let name = park.properties.name();
                             view! {
                                 <th scope="col">
-                                    <a href=format!("/parks/{id}")>{move || if language.get() == Language::Zh { zh.clone() } else { en.clone() }}</a>
-                                    <button class="button button--quiet button--small" type="button" on:click=move |_| chosen.update(|ids| ids.retain(|x| *x != id))>
+                                    <a href=format!("/parks/{id}")>{move || texts.get().pick(&name).to_string()}</a>
+                                    <button class="button button--quiet button--small" type="button" on:click=move |_| chosen.update(|chosen| chosen.remove(id))>
                                         {move || texts.get().compare_remove}
                                     </button>
                                 </th>

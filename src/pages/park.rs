@@ -9,10 +9,10 @@ use parkatlas_core::units::SquareMetres;
 use parkatlas_core::wire::{ParcelStatus, ParkRecord, ParkStatistics};
 
 use crate::api::{self, ApiFailure};
-use crate::components::inquiry_form::InquiryForm;
-use crate::components::states::{outcome, Loading};
+use crate::components::public::inquiry_form::InquiryForm;
+use crate::components::shared::states::{outcome, Loading};
 use crate::format::{area_both, area_mu, number};
-use crate::i18n::{fill, use_language, use_texts, Language, Texts};
+use crate::i18n::{certificate_name, fill, use_texts, Texts};
 use crate::theme::{parcel_status_colour, park_type_colour, EVALUATION_CLASS_COLOURS};
 
 pub async fn load_profile(id: i64) -> Result<(ParkRecord, ParkStatistics), ApiFailure> {
@@ -41,11 +41,10 @@ pub fn ParkPage() -> impl IntoView {
 #[component]
 fn Profile(park: ParkRecord, statistics: ParkStatistics) -> impl IntoView {
     let texts = use_texts();
-    let language = use_language();
     let properties = park.properties;
     let details = properties.details.clone();
     let park_id = park.id;
-    let (name, name_en) = (properties.name.clone(), properties.name_en.clone());
+    let name = properties.name();
     let park_type = properties.park_type;
     let level = properties.level;
     let industries = details.leading_industries.clone();
@@ -60,7 +59,7 @@ fn Profile(park: ParkRecord, statistics: ParkStatistics) -> impl IntoView {
                 <p class="profile__type" style:color=park_type_colour(park_type)>
                     {move || texts.get().park_type(park_type)} " · " {move || texts.get().park_level(level)}
                 </p>
-                <h1 class="profile__name">{move || if language.get() == Language::Zh { name.clone() } else { name_en.clone() }}</h1>
+                <h1 class="profile__name">{move || texts.get().pick(&name).to_string()}</h1>
                 <p class="hint">{properties.district.clone()}</p>
                 <div class="facts__actions">
                     <a class="button" href=format!("/?park={park_id}&status=available")>{move || texts.get().view_parcels}</a>
@@ -147,7 +146,6 @@ fn LandTable(statistics: ParkStatistics) -> impl IntoView {
 #[component]
 fn Tiers(statistics: ParkStatistics) -> impl IntoView {
     let texts = use_texts();
-    let language = use_language();
     view! {
         <section aria-labelledby="tiers-heading">
             <h2 id="tiers-heading" class="panel__heading">{move || texts.get().tiers_heading}</h2>
@@ -156,11 +154,14 @@ fn Tiers(statistics: ParkStatistics) -> impl IntoView {
             } else {
                 view! {
                     <ul class="tally">
-                        {statistics.tiers.into_iter().map(|tier| view! {
-                            <li>
-                                <span>{move || if language.get() == Language::Zh { tier.kind.name_zh() } else { tier.kind.name_en() }}</span>
-                                <strong>{tier.enterprises}</strong>
-                            </li>
+                        {statistics.tiers.into_iter().map(|tier| {
+                            let name = certificate_name(tier.kind);
+                            view! {
+                                <li>
+                                    <span>{move || texts.get().pick(&name).to_string()}</span>
+                                    <strong>{tier.enterprises}</strong>
+                                </li>
+                            }
                         }).collect_view()}
                     </ul>
                 }.into_any()

@@ -48,6 +48,7 @@ pub use sync::{Change, ChangeKind, ChangePage};
 
 use serde::{Deserialize, Serialize};
 
+use crate::text::Bilingual;
 use crate::units::SquareMetres;
 
 /// A GeoJSON Feature with typed properties and a numeric id.
@@ -137,6 +138,13 @@ pub struct ParkProperties {
     /// The record's version: its ETag, and what `If-Match` must name to change it.
     #[serde(default)]
     pub version: i64,
+}
+
+impl ParkProperties {
+    /// The park's name in both languages, for a client to show in the one chosen.
+    pub fn name(&self) -> Bilingual {
+        Bilingual::new(&self.name, &self.name_en)
+    }
 }
 
 /// Where a parcel stands in the land-supply cycle (spec §3: 批而未供, 闲置 and the rest).

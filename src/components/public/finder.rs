@@ -2,9 +2,10 @@
 //! leading industry). Edits a [`LandFilter`] signal; the page does the searching.
 
 use leptos::prelude::*;
+use parkatlas_core::text::Bilingual;
 use parkatlas_core::wire::{Feature, LandFilter, LandUse, ParcelStatus, ParkProperties};
 
-use crate::i18n::{use_language, use_texts, Language};
+use crate::i18n::{use_texts, Texts};
 use crate::theme::parcel_status_colour;
 
 #[component]
@@ -44,13 +45,11 @@ pub fn SearchBox(filter: RwSignal<LandFilter>) -> impl IntoView {
 #[component]
 pub fn Filters(filter: RwSignal<LandFilter>, parks: Vec<Feature<ParkProperties>>) -> impl IntoView {
     let texts = use_texts();
-    let language = use_language();
     let mut industries: Vec<String> =
         parks.iter().flat_map(|park| park.properties.details.leading_industries.iter().cloned()).collect();
     industries.sort();
     industries.dedup();
-    let park_names: Vec<(i64, String, String)> =
-        parks.iter().map(|p| (p.id, p.properties.name.clone(), p.properties.name_en.clone())).collect();
+    let park_names: Vec<(i64, Bilingual)> = parks.iter().map(|p| (p.id, p.properties.name())).collect();
 
     let status_chips = ParcelStatus::ALL
         .into_iter()
@@ -86,7 +85,7 @@ pub fn Filters(filter: RwSignal<LandFilter>, parks: Vec<Feature<ParkProperties>>
         })
         .collect_view();
 
-    let area_input = move |id: &'static str, label: fn(&crate::i18n::Texts) -> &'static str, max: bool| {
+    let area_input = move |id: &'static str, label: fn(&Texts) -> &'static str, max: bool| {
         let value =
             move || filter.with(|f| if max { f.max_mu } else { f.min_mu }).map(|mu| mu.to_string()).unwrap_or_default();
         view! {
@@ -145,10 +144,10 @@ pub fn Filters(filter: RwSignal<LandFilter>, parks: Vec<Feature<ParkProperties>>
                     <option value="" selected=move || filter.with(|f| f.park_id.is_none())>{move || texts.get().any}</option>
                     {park_names
                         .into_iter()
-                        .map(|(id, zh, en)| {
+                        .map(|(id, name)| {
                             view! {
                                 <option value=id.to_string() selected=move || filter.with(|f| f.park_id == Some(id))>
-                                    {move || if language.get() == Language::Zh { zh.clone() } else { en.clone() }}
+                                    {move || texts.get().pick(&name).to_string()}
                                 </option>
                             }
                         })

@@ -2,6 +2,7 @@
 //! button that opens the parcel, the selected one marked.
 
 use leptos::prelude::*;
+use parkatlas_core::text::Bilingual;
 use parkatlas_core::wire::{LandMatch, LandSearch};
 
 use crate::format::area_mu;
@@ -11,9 +12,9 @@ use crate::theme::parcel_status_colour;
 #[component]
 pub fn Results(
     search: LandSearch,
-    /// The park names by id, in the current language.
+    /// The park names by id.
     #[prop(into)]
-    park_name: Callback<i64, String>,
+    park_name: Callback<i64, Option<Bilingual>>,
     #[prop(into)] selected: Signal<Option<i64>>,
     on_open: impl Fn(LandMatch) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
@@ -56,7 +57,7 @@ pub fn Results(
                                     {move || texts.get().land_use(parcel.land_use)}
                                     {parcel.standard_land.then(|| view! { <span class="tag">{move || texts.get().standard_land}</span> })}
                                 </span>
-                                <span class="result__park">{park}</span>
+                                <span class="result__park">{move || park.as_ref().map(|name| texts.get().pick(name).to_string())}</span>
                             </button>
                         </li>
                     }

@@ -5,11 +5,10 @@
 
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use parkatlas_core::wire::{InquiryReceipt, NewInquiry};
 use serde::{Deserialize, Serialize};
 
-use crate::api::{self, ApiFailure};
+use crate::api::{self, ApiFailure, WriteFailure};
 use crate::i18n::{use_texts, Texts};
 
 const DRAFT_KEY: &str = "parkatlas.inquiry-draft";
@@ -41,13 +40,13 @@ impl Draft {
     }
 
     /// The inquiry to send, or the field to fix and why.
-    fn inquiry(&self, park_id: i64, parcel_id: Option<i64>) -> Result<NewInquiry, (String, String)> {
-        let number = |field: &str, text: &str| -> Result<Option<f64>, (String, String)> {
+    fn inquiry(&self, park_id: i64, parcel_id: Option<i64>) -> Result<NewInquiry, Problem> {
+        let number = |field: &str, text: &str| -> Result<Option<f64>, Problem> {
             let text = text.trim();
             if text.is_empty() {
                 return Ok(None);
             }
-            text.parse::<f64>().map(Some).map_err(|_| (field.to_string(), format!("\"{text}\" is not a number")))
+            text.parse::<f64>().map(Some).map_err(|_| Problem::at(field, format!("\"{text}\" is not a number")))
         };
         let optional = |text: &str| (!text.trim().is_empty()).then(|| text.trim().to_string());
         let inquiry = NewInquiry {
@@ -63,9 +62,40 @@ impl Draft {
             parcel_id,
         };
         match inquiry.problem() {
-            Some((field, problem)) => Err((field.to_string(), problem)),
+            Some((field, problem)) => Err(Problem::at(field, problem)),
             None => Ok(inquiry.tidied()),
         }
+    }
+}
+
+/// Why the inquiry was not filed, and the field to fix when one is at fault.
+#[derive(Debug, Clone, PartialEq)]
+struct Problem {
+    field: Option<String>,
+    message: String,
+}
+
+impl Problem {
+    fn at(field: &str, message: String) -> Problem {
+        Problem { field: Some(field.to_string()), message }
+    }
+
+    fn of(failure: WriteFailure<InquiryReceipt>, texts: &Texts) -> Problem {
+        match failure {
+            // The draft and its operation id are kept: sending again is safe.
+            WriteFailure::Failed(ApiFailure::Network) => {
+                Problem { field: None, message: texts.inquiry_kept.to_string() }
+            }
+            WriteFailure::Failed(ApiFailure::Status { field, message: Some(message), .. }) => {
+                Problem { field, message }
+            }
+            other => Problem { field: None, message: other.describe(texts) },
+        }
+    }
+
+    /// Whether the problem shows above the button rather than under a field.
+    fn is_general(&self) -> bool {
+        self.field.as_deref().is_none_or(|field| !FIELDS.contains(&field))
     }
 }
 
@@ -76,60 +106,42 @@ fn new_operation_id() -> String {
         .unwrap_or_else(|| format!("inquiry-{}", js_sys::Date::now() as u64))
 }
 
-#[derive(Debug, Clone, PartialEq)]
-enum Sending {
-    Idle,
-    Busy,
-    Sent(InquiryReceipt),
-    Failed { field: Option<String>, message: String },
-}
-
 #[component]
 pub fn InquiryForm(park_id: i64, parcel_id: Option<i64>) -> impl IntoView {
     let texts = use_texts();
     let draft = RwSignal::new(Draft::load());
-    let sending = RwSignal::new(Sending::Idle);
     Effect::new(move || {
         // Private browsing may refuse storage; the form still works for this visit.
         let _ = LocalStorage::set(DRAFT_KEY, draft.get());
     });
 
+    // Checked here before sending, so a problem shows without a round trip; the server
+    // checks again with the same rules.
+    let send = Action::new_local(move |current: &Draft| {
+        let current = current.clone();
+        async move {
+            let inquiry = current.inquiry(park_id, parcel_id)?;
+            let receipt = api::send_inquiry(&inquiry, &current.operation_id)
+                .await
+                .map_err(|failure| Problem::of(failure, texts.get_untracked()))?;
+            LocalStorage::delete(DRAFT_KEY);
+            draft.set(Draft { operation_id: new_operation_id(), ..Draft::default() });
+            Ok(receipt)
+        }
+    });
+    let busy = send.pending();
+    let sent = Memo::new(move |_| send.value().with(|outcome| outcome.clone()?.ok()));
+    // While a resend is on its way, the problem of the last attempt no longer applies.
+    let problem: Memo<Option<Problem>> =
+        Memo::new(move |_| if busy.get() { None } else { send.value().with(|outcome| outcome.clone()?.err()) });
+
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let current = draft.get_untracked();
-        let inquiry = match current.inquiry(park_id, parcel_id) {
-            Ok(inquiry) => inquiry,
-            Err((field, message)) => {
-                sending.set(Sending::Failed { field: Some(field), message });
-                return;
-            }
-        };
-        sending.set(Sending::Busy);
-        spawn_local(async move {
-            match api::send_inquiry(&inquiry, &current.operation_id).await {
-                Ok(receipt) => {
-                    LocalStorage::delete(DRAFT_KEY);
-                    draft.set(Draft { operation_id: new_operation_id(), ..Draft::default() });
-                    sending.set(Sending::Sent(receipt));
-                }
-                Err(failure) => {
-                    let texts = texts.get_untracked();
-                    let (field, message) = match &failure {
-                        ApiFailure::Network => (None, texts.inquiry_kept.to_string()),
-                        ApiFailure::Status { field, message: Some(message), .. } => (field.clone(), message.clone()),
-                        _ => (None, failure.describe(texts)),
-                    };
-                    sending.set(Sending::Failed { field, message });
-                }
-            }
-        });
+        send.dispatch(draft.get_untracked());
     };
 
     let problem_for = move |field: &'static str| {
-        move || match sending.get() {
-            Sending::Failed { field: Some(at), message } if at == field => Some(message),
-            _ => None,
-        }
+        move || problem.get().filter(|problem| problem.field.as_deref() == Some(field)).map(|problem| problem.message)
     };
     let input = move |field: &'static str,
                       id: &'static str,
@@ -169,20 +181,20 @@ pub fn InquiryForm(park_id: i64, parcel_id: Option<i64>) -> impl IntoView {
     view! {
         <section class="inquiry" aria-labelledby="inquiry-heading" data-testid="inquiry">
             <h3 id="inquiry-heading" class="panel__heading">{move || texts.get().inquiry_heading}</h3>
-            {move || match sending.get() {
-                Sending::Sent(receipt) => {
+            {move || match sent.get() {
+                Some(receipt) => {
                     view! {
                         <div class="message message--ok" role="status" data-testid="inquiry-sent">
                             <p class="message__heading">{move || texts.get().inquiry_sent}</p>
                             <p>{move || texts.get().inquiry_reference} <strong data-testid="inquiry-reference">{receipt.reference.clone()}</strong></p>
-                            <button class="button button--quiet" type="button" on:click=move |_| sending.set(Sending::Idle)>
+                            <button class="button button--quiet" type="button" on:click=move |_| send.clear()>
                                 {move || texts.get().inquiry_another}
                             </button>
                         </div>
                     }
                         .into_any()
                 }
-                _ => {
+                None => {
                     view! {
                         <form class="inquiry__form" novalidate on:submit=submit>
                             <p class="hint">{move || texts.get().inquiry_intro} " " {move || texts.get().inquiry_draft}</p>
@@ -208,16 +220,13 @@ pub fn InquiryForm(park_id: i64, parcel_id: Option<i64>) -> impl IntoView {
                                     on:input=move |event| draft.update(|d| d.message = event_target_value(&event))
                                 ></textarea>
                             </label>
-                            {move || match sending.get() {
-                                Sending::Failed { field, message }
-                                    if field.as_deref().is_none_or(|field| !FIELDS.contains(&field)) =>
-                                {
-                                    Some(view! { <p class="message message--error" role="alert" data-testid="inquiry-failed">{message}</p> })
-                                }
-                                _ => None,
+                            {move || {
+                                problem.get().filter(Problem::is_general).map(|problem| {
+                                    view! { <p class="message message--error" role="alert" data-testid="inquiry-failed">{problem.message}</p> }
+                                })
                             }}
-                            <button class="button" type="submit" disabled=move || sending.get() == Sending::Busy>
-                                {move || if sending.get() == Sending::Busy { texts.get().inquiry_sending } else { texts.get().inquiry_send }}
+                            <button class="button" type="submit" disabled=move || busy.get()>
+                                {move || if busy.get() { texts.get().inquiry_sending } else { texts.get().inquiry_send }}
                             </button>
                         </form>
                     }
@@ -225,5 +234,46 @@ pub fn InquiryForm(park_id: i64, parcel_id: Option<i64>) -> impl IntoView {
                 }
             }}
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::EN;
+
+    #[test]
+    fn a_figure_that_is_not_a_number_is_a_problem_of_its_field() {
+        let draft = Draft {
+            name: "王工".into(),
+            organisation: "光谷光电".into(),
+            investment: "五千".into(),
+            ..Draft::default()
+        };
+        let problem = draft.inquiry(1, None).expect_err("五千 is not a number a form can send");
+        assert_eq!(problem, Problem::at("planned_investment_wan_yuan", "\"五千\" is not a number".into()));
+        assert!(!problem.is_general());
+    }
+
+    #[test]
+    fn a_lost_connection_says_the_draft_is_kept() {
+        let problem = Problem::of(WriteFailure::Failed(ApiFailure::Network), &EN);
+        assert_eq!(problem, Problem { field: None, message: EN.inquiry_kept.to_string() });
+        assert!(problem.is_general());
+    }
+
+    #[test]
+    fn the_servers_problem_shows_under_its_field_or_above_the_button() {
+        let status = |field: &str| {
+            WriteFailure::Failed(ApiFailure::Status {
+                status: 422,
+                message: Some("not a phone number".into()),
+                field: Some(field.into()),
+            })
+        };
+        assert!(!Problem::of(status("phone"), &EN).is_general());
+        assert!(Problem::of(status("park_id"), &EN).is_general());
+        let unreadable = Problem::of(WriteFailure::Failed(ApiFailure::Unreadable), &EN);
+        assert_eq!(unreadable.message, EN.error_unreadable);
     }
 }

@@ -6,12 +6,12 @@ use leptos::prelude::*;
 use parkatlas_core::wire::{Feature, ParcelRecord, ParkProperties};
 
 use crate::api;
-use crate::components::inquiry_form::InquiryForm;
-use crate::components::plan_check::PlanCheck;
-use crate::components::states::{outcome, Loading};
-use crate::components::toggle::ToggleButton;
+use crate::components::public::inquiry_form::InquiryForm;
+use crate::components::public::plan_check::PlanCheck;
+use crate::components::shared::states::{outcome, Loading};
+use crate::components::shared::toggle::ToggleButton;
 use crate::format::area_both;
-use crate::i18n::{use_language, use_texts, Language};
+use crate::i18n::{use_texts, Texts};
 use crate::theme::parcel_status_colour;
 
 /// `sheet` lets the page see how much of the map the details cover. On phones the sheet
@@ -66,37 +66,20 @@ pub fn ParcelDetails(
 #[component]
 fn Facts(record: ParcelRecord, park: Option<Feature<ParkProperties>>) -> impl IntoView {
     let texts = use_texts();
-    let language = use_language();
     let properties = record.properties;
     let details = properties.details.clone().unwrap_or_default();
     let area = properties.area_m2;
     let status = properties.status;
     let land_use = properties.land_use;
     let park_id = properties.park_id;
-    let park_name = park.as_ref().map(|p| (p.properties.name.clone(), p.properties.name_en.clone()));
+    let park_name = park.as_ref().map(|p| p.properties.name());
     let park_details = park.map(|p| p.properties.details).unwrap_or_default();
     let supply_mode = details.supply_mode;
     let occupant = details.occupant_name.clone();
     let terms = details.terms.clone();
     let policy = park_details.land_price_policy.clone();
     let contact = park_details.contact.clone();
-    let copied = RwSignal::new(None::<String>);
-
-    let share = move |_| {
-        let Some(window) = web_sys::window() else { return };
-        let url = window.location().href().unwrap_or_default();
-        let clipboard = window.navigator().clipboard();
-        let promise = clipboard.write_text(&url);
-        let texts = texts.get_untracked();
-        leptos::task::spawn_local(async move {
-            let shown = match wasm_bindgen_futures::JsFuture::from(promise).await {
-                Ok(_) => texts.link_copied.to_string(),
-                // Clipboard access can be refused; show the link to copy by hand instead.
-                Err(_) => format!("{}{url}", texts.share_fallback),
-            };
-            copied.set(Some(shown));
-        });
-    };
+    let share = Action::new_local(move |_: &()| copy_link(texts.get_untracked()));
 
     view! {
         <div class="facts" data-parcel-code=properties.code.clone()>
@@ -120,15 +103,15 @@ fn Facts(record: ParcelRecord, park: Option<Feature<ParkProperties>>) -> impl In
                 <dt>{move || texts.get().park}</dt>
                 <dd>
                     <a href=format!("/parks/{park_id}")>
-                        {move || park_name.clone().map(|(zh, en)| if language.get() == Language::Zh { zh } else { en }).unwrap_or_default()}
+                        {move || park_name.as_ref().map(|name| texts.get().pick(name).to_string())}
                     </a>
                 </dd>
             </dl>
             <div class="facts__actions">
-                <button class="button" type="button" on:click=share data-testid="share">{move || texts.get().share}</button>
+                <button class="button" type="button" on:click=move |_| { share.dispatch(()); } data-testid="share">{move || texts.get().share}</button>
                 <a class="button button--quiet" href=format!("/parks/{park_id}")>{move || texts.get().open_park}</a>
             </div>
-            {move || copied.get().map(|text| view! { <p class="message message--ok" role="status" data-testid="share-result">{text}</p> })}
+            {move || share.value().get().flatten().map(|text| view! { <p class="message message--ok" role="status" data-testid="share-result">{text}</p> })}
 
             <section class="terms" aria-labelledby="terms-heading">
                 <h3 id="terms-heading" class="panel__heading">{move || texts.get().terms_heading}</h3>
@@ -187,4 +170,16 @@ fn Facts(record: ParcelRecord, park: Option<Feature<ParkProperties>>) -> impl In
             <InquiryForm park_id=park_id parcel_id=Some(record.id) />
         </div>
     }
+}
+
+/// Copies the page's link, which holds the whole view, and says what became of it.
+async fn copy_link(texts: &'static Texts) -> Option<String> {
+    let window = web_sys::window()?;
+    let url = window.location().href().unwrap_or_default();
+    let copied = wasm_bindgen_futures::JsFuture::from(window.navigator().clipboard().write_text(&url)).await;
+    Some(match copied {
+        Ok(_) => texts.link_copied.to_string(),
+        // Clipboard access can be refused; show the link to copy by hand instead.
+        Err(_) => format!("{}{url}", texts.share_fallback),
+    })
 }

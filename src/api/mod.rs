@@ -1,7 +1,10 @@
 //! The client of the `/api/v1` JSON API: one fetch helper that aborts when the
-//! calling reactive scope is cleaned up, and one typed function per endpoint.
+//! calling reactive scope is cleaned up, one write helper ([`write`]), and one typed
+//! function per endpoint.
 
-use gloo_net::http::{Request, Response};
+mod write;
+
+use gloo_net::http::{Method, Request, Response};
 use parkatlas_core::geometry::BoundingBox;
 use parkatlas_core::wire::{
     ClientConfig, ErrorBody, InquiryReceipt, LandFilter, LandSearch, NewInquiry, ParcelRecord, ParkCollection,
@@ -9,6 +12,7 @@ use parkatlas_core::wire::{
 };
 use serde::de::DeserializeOwned;
 
+pub use self::write::{write, WriteFailure, WriteHeaders};
 use crate::i18n::Texts;
 
 /// Why a request did not produce data.
@@ -56,11 +60,13 @@ async fn checked(response: Response) -> Result<Response, ApiFailure> {
         return Ok(response);
     }
     let body = response.json::<ErrorBody>().await.ok();
-    Err(ApiFailure::Status {
-        status: response.status(),
-        message: body.as_ref().map(|body| body.error.message.clone()),
-        field: body.and_then(|body| body.error.field),
-    })
+    Err(status_failure(response.status(), body))
+}
+
+/// The failure an error status and its body, if the body could be read, describe.
+fn status_failure(status: u16, body: Option<ErrorBody>) -> ApiFailure {
+    let (message, field) = body.map_or((None, None), |body| (Some(body.error.message), body.error.field));
+    ApiFailure::Status { status, message, field }
 }
 
 async fn get(path: &str) -> Result<Response, ApiFailure> {
@@ -115,13 +121,13 @@ pub async fn find_land(filter: &LandFilter, bbox: Option<BoundingBox>, limit: u3
     get_json(&format!("/api/v1/land?{}", query.finish())).await
 }
 
-/// Sends an inquiry. `operation_id` is kept with the draft, so that resending after a
-/// lost answer is recognised by the server and never files the inquiry twice.
-pub async fn send_inquiry(inquiry: &NewInquiry, operation_id: &str) -> Result<InquiryReceipt, ApiFailure> {
-    let request = Request::post("/api/v1/inquiries")
-        .header("Idempotency-Key", operation_id)
-        .json(inquiry)
-        .map_err(|_| ApiFailure::Unreadable)?;
-    let response = request.send().await.map_err(|_| ApiFailure::Network)?;
-    checked(response).await?.json().await.map_err(|_| ApiFailure::Unreadable)
+/// Sends an inquiry, anonymously (the public app has no session). `operation_id` is kept
+/// with the draft, so that resending after a lost answer is recognised by the server and
+/// never files the inquiry twice.
+pub async fn send_inquiry(
+    inquiry: &NewInquiry,
+    operation_id: &str,
+) -> Result<InquiryReceipt, WriteFailure<InquiryReceipt>> {
+    let headers = WriteHeaders { csrf_token: None, if_match: None, operation_id };
+    write(Method::POST, "/api/v1/inquiries", inquiry, headers).await
 }

@@ -2,24 +2,25 @@
 //! list that follows the map, open a parcel, check a plan against its 标准地 terms and
 //! ask the park. The whole state lives in the URL (see [`crate::url_state`]).
 
+mod state;
+
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use parkatlas_core::geometry::BoundingBox;
 use parkatlas_core::wire::{ClientConfig, Feature, LandMatch, ParkProperties, MAX_LAND_LIMIT};
 
 use crate::api::{self, ApiFailure};
-use crate::components::deferred::Deferred;
-use crate::components::finder::{Filters, SearchBox};
-use crate::components::legend::Legend;
-use crate::components::parcel_details::ParcelDetails;
-use crate::components::results::Results;
-use crate::components::states::{outcome, Empty, Loading};
-use crate::components::toggle::ToggleButton;
-use crate::i18n::{use_language, use_texts, Language};
-use crate::map::decode::{extent_of, polygons_of};
+use crate::components::public::finder::{Filters, SearchBox};
+use crate::components::public::parcel_details::ParcelDetails;
+use crate::components::public::results::Results;
+use crate::components::shared::deferred::Deferred;
+use crate::components::shared::legend::Legend;
+use crate::components::shared::states::{outcome, Empty, Loading};
+use crate::components::shared::toggle::ToggleButton;
+use crate::i18n::use_texts;
 use crate::map::tiles::BaseMap;
-use crate::map::{MapHandle, MapView, ParkMap, Pick};
-use crate::url_state::AtlasUrl;
+use crate::map::{MapHandle, MapView, ParkMap, Pick, StartView};
+use crate::url_state::{opened_query, use_replace_query, AtlasUrl};
+
+use self::state::{atlas_search, FetchArea, Framing, Parks};
 
 /// Parcels listed beside the map at most; the list says how many more match.
 const LISTED: u32 = 50;
@@ -62,46 +63,41 @@ pub fn AtlasPage() -> impl IntoView {
     }
 }
 
-/// The box the map's parcels were last fetched for: a view inside it at the same zoom
-/// needs no new request.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct FetchArea {
-    bbox: BoundingBox,
-    zoom: u8,
-}
+/// The map, once Leaflet has built it (in a later task than the page's). The effects
+/// that drive the map track it, so each runs again when the map arrives and the map
+/// starts in step with the page, whatever ran first.
+#[derive(Clone, Copy)]
+struct MapSlot(RwSignal<Option<MapHandle>, LocalStorage>);
 
-impl FetchArea {
-    /// The view widened by half its size on every side, so small pans stay inside.
-    fn around(view: &MapView) -> FetchArea {
-        let BoundingBox { west, south, east, north } = view.bbox;
-        let (dx, dy) = ((east - west) / 2.0, (north - south) / 2.0);
-        FetchArea {
-            bbox: BoundingBox {
-                west: (west - dx).max(-180.0),
-                south: (south - dy).max(-85.0),
-                east: (east + dx).min(180.0),
-                north: (north + dy).min(85.0),
-            },
-            zoom: view.zoom.round().clamp(0.0, 22.0) as u8,
-        }
+impl MapSlot {
+    fn new() -> MapSlot {
+        MapSlot(RwSignal::new_local(None))
     }
 
-    fn covers(&self, view: &MapView) -> bool {
-        let b = &self.bbox;
-        self.zoom == view.zoom.round() as u8
-            && view.bbox.west >= b.west
-            && view.bbox.east <= b.east
-            && view.bbox.south >= b.south
-            && view.bbox.north <= b.north
+    fn set(&self, map: MapHandle) {
+        self.0.set(Some(map));
+    }
+
+    /// Whether the map exists; tracked.
+    fn is_ready(&self) -> bool {
+        self.0.with(Option::is_some)
+    }
+
+    /// Runs `act` on the map, if there is one yet; tracked, for effects.
+    fn act(&self, act: impl FnOnce(&MapHandle)) {
+        self.0.with(|map| map.as_ref().map(act));
+    }
+
+    /// Runs `act` on the map, if there is one yet; for event handlers and tasks.
+    fn act_now(&self, act: impl FnOnce(&MapHandle)) {
+        self.0.with_untracked(|map| map.as_ref().map(act));
     }
 }
 
 #[component]
 fn Atlas(loaded: Loaded) -> impl IntoView {
     let texts = use_texts();
-    let language = use_language();
-    let location = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-    let (url, url_problem) = AtlasUrl::parse(&location);
+    let (url, url_problem) = AtlasUrl::parse(&opened_query());
     let available_bases = BaseMap::available(&loaded.config);
     let start_base =
         url.base.filter(|base| available_bases.contains(base)).unwrap_or_else(|| BaseMap::default_for(&loaded.config));
@@ -110,17 +106,15 @@ fn Atlas(loaded: Loaded) -> impl IntoView {
     let selected = RwSignal::new(url.parcel);
     let base = RwSignal::new(start_base);
     let view_now = RwSignal::new(None::<MapView>);
-    let handle = StoredValue::new_local(None::<MapHandle>);
+    let map = MapSlot::new();
     let drawn_error = RwSignal::new(None::<String>);
     let list_open = RwSignal::new(false);
+    let parks = StoredValue::new(Parks::new(&loaded.parks));
+    let framing = StoredValue::new(Framing::opened_with(&url));
 
     // Viewport parcels: fetched for an area around the view, again only when the view leaves it.
     let fetch_area = Memo::new(move |previous: Option<&Option<FetchArea>>| {
-        let view = view_now.get()?;
-        match previous.copied().flatten() {
-            Some(area) if area.covers(&view) => Some(area),
-            _ => Some(FetchArea::around(&view)),
-        }
+        Some(FetchArea::for_view(previous.copied().flatten(), &view_now.get()?))
     });
     let viewport = LocalResource::new(move || async move {
         match fetch_area.get() {
@@ -128,54 +122,38 @@ fn Atlas(loaded: Loaded) -> impl IntoView {
             None => Ok(None),
         }
     });
-    Effect::new(move || {
-        let Some(result) = viewport.get() else { return };
-        match result {
-            Ok(Some(json)) => handle.with_value(|map| {
-                if let Some(map) = map {
-                    drawn_error.set(
-                        map.draw_viewport(&json).err().map(|_| texts.get_untracked().error_unreadable.to_string()),
-                    );
-                }
-            }),
-            Ok(None) => {}
-            Err(failure) => drawn_error.set(Some(failure.describe(texts.get_untracked()))),
-        }
+    Effect::new(move || match viewport.get() {
+        Some(Ok(Some(json))) => map.act(|map| {
+            let unreadable = map.draw_viewport(&json).is_err();
+            drawn_error.set(unreadable.then(|| texts.get_untracked().error_unreadable.to_string()));
+        }),
+        Some(Err(failure)) => drawn_error.set(Some(failure.describe(texts.get_untracked()))),
+        Some(Ok(None)) | None => {}
     });
 
     // A text or industry search is answered by the server for the whole atlas: the map
     // dims what it did not find and frames what it did.
-    let needs_server =
-        Memo::new(move |_| filter.with(|f| (!f.text.is_empty() || f.industry.is_some()).then(|| f.clone())));
+    let search = Memo::new(move |_| filter.with(atlas_search));
     let found = LocalResource::new(move || async move {
-        match needs_server.get() {
+        match search.get() {
             Some(filter) => api::find_land(&filter, None, MAX_LAND_LIMIT).await.map(Some),
             None => Ok(None),
         }
     });
     Effect::new(move || {
         let filter = filter.get();
-        let found_ids = match found.get() {
-            Some(Ok(Some(search))) => Some(search.parcels.iter().map(|p| p.id).collect()),
+        let found_ids = found.with(|found| match found {
+            Some(Ok(Some(search))) => Some(search.parcels.iter().map(|parcel| parcel.id).collect()),
             _ => None,
-        };
-        handle.with_value(|map| {
-            if let Some(map) = map {
-                map.filter(filter, found_ids);
-            }
         });
+        map.act(|map| map.filter(filter, found_ids));
     });
-    // Frame the matches of a new text search (not of every filter change).
-    let framed_text = StoredValue::new(url.filter.text.clone());
     Effect::new(move || {
         let Some(Ok(Some(search))) = found.get() else { return };
         let text = filter.with_untracked(|f| f.text.clone());
-        if text.is_empty() || framed_text.get_value() == text {
-            return;
-        }
-        framed_text.set_value(text);
-        if let Some(bounds) = search.bounds {
-            handle.with_value(|map| map.as_ref().map(|map| map.frame(bounds, false, None)));
+        let new_search = framing.try_update_value(|framing| framing.search(&text)).unwrap_or(false);
+        if let Some(bounds) = search.bounds.filter(|_| new_search) {
+            map.act(|map| map.frame(bounds, false, None));
         }
     });
 
@@ -193,63 +171,41 @@ fn Atlas(loaded: Loaded) -> impl IntoView {
 
     Effect::new(move || {
         let parcel = selected.get();
-        handle.with_value(|map| map.as_ref().map(|map| map.select(parcel)));
+        map.act(|map| map.select(parcel));
     });
     Effect::new(move || {
         let chosen = base.get();
-        handle.with_value(|map| map.as_ref().map(|map| map.set_base(chosen)));
+        map.act(|map| map.set_base(chosen));
+    });
+    Effect::new(move || {
+        let labels = parks.with_value(|parks| parks.labels(texts.get()));
+        map.act(|map| map.label_parks(labels));
+    });
+    // Choosing a park (in the filter, or through a park page's link) frames it.
+    Effect::new(move || {
+        let park = filter.with(|f| f.park_id);
+        // Not before the map exists, or the choice would be spent without being framed.
+        if !map.is_ready() {
+            return;
+        }
+        let framed = framing.try_update_value(|framing| framing.park(park)).flatten();
+        if let Some(extent) = framed.and_then(|park| parks.with_value(|parks| parks.extent(park))) {
+            map.act(|map| map.frame(extent, false, None));
+        }
     });
 
-    // Every change goes into the URL (replacing, so Back leaves the map rather than
-    // stepping through every pan).
+    // Every change goes into the URL.
+    let replace_query = use_replace_query("/");
     Effect::new(move || {
         let state = AtlasUrl {
-            start: view_now.get().map(|v| crate::map::StartView { lat: v.lat, lng: v.lng, zoom: v.zoom }),
+            start: view_now.get().map(StartView::from),
             parcel: selected.get(),
             base: Some(base.get()),
             filter: filter.get(),
         };
-        let query = state.to_query();
-        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-            let url = if query.is_empty() { "/".to_string() } else { format!("/?{query}") };
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-        }
+        replace_query(&state.to_query());
     });
-
-    let parks = loaded.parks.clone();
-    let names: Vec<(i64, String, String)> =
-        parks.iter().map(|p| (p.id, p.properties.name.clone(), p.properties.name_en.clone())).collect();
-    let names_for_map = names.clone();
-    Effect::new(move || {
-        let english = language.get() == Language::En;
-        let labels = names_for_map.iter().map(|(_, zh, en)| if english { en.clone() } else { zh.clone() }).collect();
-        handle.with_value(|map| map.as_ref().map(|map| map.label_parks(labels)));
-    });
-    let park_name = Callback::new(move |id: i64| {
-        let english = language.get_untracked() == Language::En;
-        names
-            .iter()
-            .find(|(park, ..)| *park == id)
-            .map(|(_, zh, en)| if english { en.clone() } else { zh.clone() })
-            .unwrap_or_default()
-    });
-
-    // Choosing a park (in the filter, or through a park page's link) frames it.
-    let park_extents: Vec<(i64, BoundingBox)> =
-        parks.iter().filter_map(|park| Some((park.id, extent_of(&polygons_of(&park.geometry))?))).collect();
-    let framed_park = StoredValue::new(if url.start.is_some() { url.filter.park_id } else { None });
-    Effect::new(move || {
-        let park = filter.with(|f| f.park_id);
-        // Tracked so that the first view (the map now exists) runs this again.
-        let ready = view_now.with(Option::is_some) && handle.with_value(Option::is_some);
-        if !ready || park == framed_park.get_value() {
-            return;
-        }
-        framed_park.set_value(park);
-        if let Some((_, extent)) = park_extents.iter().find(|(id, _)| Some(*id) == park) {
-            handle.with_value(|map| map.as_ref().map(|map| map.frame(*extent, false, None)));
-        }
-    });
+    let park_name = Callback::new(move |id: i64| parks.with_value(|parks| parks.name(id)));
 
     // An opened parcel is kept in sight beside (or above) its details: once the sheet is
     // laid out, the map frames or pans the parcel into the part the sheet leaves clear.
@@ -259,7 +215,7 @@ fn Atlas(loaded: Loaded) -> impl IntoView {
         list_open.set(false);
         request_animation_frame(move || {
             let cover = sheet.get_untracked();
-            handle.with_value(|map| map.as_ref().map(|map| map.frame(parcel.bbox, false, cover.as_deref())));
+            map.act_now(|map| map.frame(parcel.bbox, false, cover.as_deref()));
         });
     };
     let pick = move |picked: Option<Pick>| {
@@ -267,44 +223,39 @@ fn Atlas(loaded: Loaded) -> impl IntoView {
         selected.set(Some(pick.parcel));
         request_animation_frame(move || {
             let Some(cover) = sheet.get_untracked() else { return };
-            handle.with_value(|map| map.as_ref().map(|map| map.reveal(pick.lat, pick.lng, &cover)));
+            map.act_now(|map| map.reveal(pick.lat, pick.lng, &cover));
         });
     };
-    let locating = RwSignal::new(None::<String>);
-    let locate = move |_| {
-        locating.set(Some(texts.get_untracked().locating.to_string()));
-        spawn_local(async move {
-            match crate::geolocation::current_position().await {
-                Ok((lat, lng, accuracy)) => {
-                    locating.set(None);
-                    handle.with_value(|map| {
-                        if let Some(map) = map {
-                            map.go_to(lat, lng, 15.0);
-                            map.mark_position(lat, lng, accuracy);
-                        }
-                    });
-                }
-                Err(reason) => locating.set(Some(format!("{}: {reason}", texts.get_untracked().locate_failed))),
-            }
+    let locate = Action::new_local(move |_: &()| async move {
+        let (lat, lng, accuracy) = crate::geolocation::current_position().await?;
+        map.act_now(|map| {
+            map.go_to(lat, lng, 15.0);
+            map.mark_position(lat, lng, accuracy);
         });
+        Ok::<_, String>(())
+    });
+    let locating = move || {
+        if locate.pending().get() {
+            return Some(texts.get().locating.to_string());
+        }
+        locate.value().get()?.err().map(|reason| format!("{}: {reason}", texts.get().locate_failed))
     };
 
-    let parks_for_details = parks.clone();
-    let parks_for_filters = parks.clone();
+    let parks_for_filters = loaded.parks.clone();
+    let parks_for_details = loaded.parks.clone();
     let demo = loaded.config.demo_data;
     view! {
         <div class="atlas" class:atlas--details=move || selected.get().is_some()>
             <div class="atlas__map">
                 <ParkMap
                     config=loaded.config.clone()
-                    parks=parks
+                    parks=loaded.parks.clone()
                     base=start_base
                     start=url.start
                     label=Signal::derive(move || texts.get().map_label)
-                    on_ready=move |map: MapHandle| {
-                        let view = map.view();
-                        map.select(selected.get_untracked());
-                        handle.set_value(Some(map));
+                    on_ready=move |ready: MapHandle| {
+                        let view = ready.view();
+                        map.set(ready);
                         view_now.set(Some(view));
                     }
                     on_view=move |view| view_now.set(Some(view))
@@ -333,11 +284,11 @@ fn Atlas(loaded: Loaded) -> impl IntoView {
                             })
                             .collect_view()}
                     </select>
-                    <button class="button map-tools__locate" type="button" on:click=locate>
+                    <button class="button map-tools__locate" type="button" on:click=move |_| { locate.dispatch(()); }>
                         {move || texts.get().locate}
                     </button>
                 </div>
-                {move || locating.get().map(|text| view! { <p class="map-toast" role="status">{text}</p> })}
+                {move || locating().map(|text| view! { <p class="map-toast" role="status">{text}</p> })}
                 {move || drawn_error.get().map(|text| view! { <p class="map-toast map-toast--error" role="alert">{text}</p> })}
             </div>
             <aside class="finder" class:finder--open=move || list_open.get() aria-label=move || texts.get().results_heading>
