@@ -10,10 +10,9 @@
 use super::enterprises::{bind_enterprise, ENTERPRISE_INSERT_COLUMNS};
 use super::error::Result;
 use super::parcels::{bind_parcel, PARCEL_INSERT_COLUMNS};
+use super::parks::{bind_park, PARK_INSERT_COLUMNS};
 use super::write::{Audience, Write};
-use super::{
-    bind_shape, to_db, AnyQuery, Backend, Begun, NewParcel, NewPark, Outcome, Store, DATASET_KEY, DEMO_DATASET,
-};
+use super::{mark_demo_data, to_db, AnyQuery, Backend, Begun, NewParcel, NewPark, Outcome, Store};
 use chrono::NaiveDateTime;
 use parkatlas_core::calendar::{Category, Rating, RequestState};
 use parkatlas_core::wire::{
@@ -152,14 +151,7 @@ impl Store {
         insert_certificates(&mut write, &data.certificates).await?;
         insert_requests(&mut write, &data.requests).await?;
         insert_inquiries(&mut write, &data.inquiries).await?;
-        sqlx::query(
-            "INSERT INTO dataset_meta (key, value) VALUES ($1, $2)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        )
-        .bind(DATASET_KEY)
-        .bind(DEMO_DATASET)
-        .execute(write.connection())
-        .await?;
+        mark_demo_data(write.connection()).await?;
         if self.backend == Backend::Postgres {
             // Rows were stored under explicit ids; identity columns must hand out the next ones.
             for table in
@@ -230,34 +222,8 @@ impl Store {
 }
 
 async fn insert_parks(write: &mut Write, rows: &[ParkRow]) -> Result<()> {
-    let columns = [
-        "id",
-        "name",
-        "name_en",
-        "park_type",
-        "level",
-        "district",
-        "details",
-        "boundary",
-        "area_m2",
-        "west",
-        "south",
-        "east",
-        "north",
-    ];
-    insert_many(write, "parks", &columns, rows, |query, row| {
-        let body = &row.park.body;
-        let query = query
-            .bind(row.id)
-            .bind(body.name.clone())
-            .bind(body.name_en.clone())
-            .bind(to_db(body.park_type))
-            .bind(to_db(body.level))
-            .bind(body.district.clone())
-            .bind(serde_json::to_string(&body.details)?);
-        Ok(bind_shape(query, &row.park.boundary))
-    })
-    .await?;
+    let columns = with_id(&PARK_INSERT_COLUMNS);
+    insert_many(write, "parks", &columns, rows, |query, row| bind_park(query.bind(row.id), &row.park)).await?;
     for row in rows {
         write.log_change(ChangeKind::Park, row.id, 1, false, Audience::Everyone).await?;
     }

@@ -240,6 +240,19 @@ pub(crate) fn china_now() -> chrono::NaiveDateTime {
     parkatlas_core::calendar::china_time(chrono::Utc::now())
 }
 
+/// Marks the database as holding the demo dataset (the SPA shows a demo-data notice).
+pub(crate) async fn mark_demo_data(connection: &mut sqlx::AnyConnection) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO dataset_meta (key, value) VALUES ($1, $2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )
+    .bind(DATASET_KEY)
+    .bind(DEMO_DATASET)
+    .execute(connection)
+    .await?;
+    Ok(())
+}
+
 /// `INSERT INTO table (columns…) VALUES ($1, …) RETURNING id`.
 pub(crate) fn insert_returning_id(table: &str, columns: &[&str]) -> String {
     format!("INSERT INTO {table} ({}) VALUES ({}) RETURNING id", columns.join(", "), placeholders(1, columns.len()))

@@ -15,7 +15,7 @@ use sqlx::Row;
 use super::error::{Context, Result};
 use super::parcels::{insert_parcel, NewParcel};
 use super::write::{Audience, Versioned, Write};
-use super::{bind_shape, from_db, to_db, Store, DATASET_KEY, DEMO_DATASET};
+use super::{bind_shape, from_db, insert_returning_id, mark_demo_data, to_db, AnyQuery, Store};
 
 /// A park to insert, its boundary already validated.
 pub struct NewPark {
@@ -38,14 +38,7 @@ impl Store {
             }
         }
         if demo {
-            sqlx::query(
-                "INSERT INTO dataset_meta (key, value) VALUES ($1, $2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            )
-            .bind(DATASET_KEY)
-            .bind(DEMO_DATASET)
-            .execute(write.connection())
-            .await?;
+            mark_demo_data(write.connection()).await?;
         }
         write.finish(super::Outcome { status: 201, version: None, body: String::new() }).await?;
         Ok(())
@@ -80,19 +73,17 @@ impl Store {
         expected: i64,
         park: &NewPark,
     ) -> Result<Versioned<ParkRecord>> {
-        let body = &park.body;
-        let query = sqlx::query(
-            "UPDATE parks SET name = $1, name_en = $2, park_type = $3, level = $4, district = $5, details = $6,
-                 version = version + 1, boundary = $7, area_m2 = $8, west = $9, south = $10, east = $11, north = $12
-             WHERE id = $13 AND version = $14",
-        )
-        .bind(&body.name)
-        .bind(&body.name_en)
-        .bind(to_db(body.park_type))
-        .bind(to_db(body.level))
-        .bind(&body.district)
-        .bind(serde_json::to_string(&body.details)?);
-        let updated = bind_shape(query, &park.boundary).bind(id).bind(expected).execute(write.connection()).await?;
+        let assignments: Vec<String> =
+            PARK_INSERT_COLUMNS.iter().enumerate().map(|(n, column)| format!("{column} = ${}", n + 1)).collect();
+        let count = PARK_INSERT_COLUMNS.len();
+        let sql = format!(
+            "UPDATE parks SET {}, version = version + 1 WHERE id = ${} AND version = ${}",
+            assignments.join(", "),
+            count + 1,
+            count + 2
+        );
+        let query = bind_park(sqlx::query(&sql), park)?.bind(id).bind(expected);
+        let updated = query.execute(write.connection()).await?;
         let demo = self.holds_demo_data().await?;
         let Some(record) = read_park(write.connection(), id, demo).await? else { return Ok(Versioned::Missing) };
         if updated.rows_affected() == 0 {
@@ -109,23 +100,41 @@ impl Store {
     }
 }
 
-async fn insert_park(write: &mut Write, park: &NewPark) -> Result<i64> {
+/// A park's columns, in the order [`bind_park`] binds them: every insert names these.
+pub(super) const PARK_INSERT_COLUMNS: [&str; 12] = [
+    "name",
+    "name_en",
+    "park_type",
+    "level",
+    "district",
+    "details",
+    "boundary",
+    "area_m2",
+    "west",
+    "south",
+    "east",
+    "north",
+];
+
+/// Binds a park's columns: names, classes, details, then its boundary.
+pub(super) fn bind_park<'q>(query: AnyQuery<'q>, park: &NewPark) -> Result<AnyQuery<'q>> {
     let body = &park.body;
-    let query = sqlx::query(
-        "INSERT INTO parks (name, name_en, park_type, level, district, details,
-                            boundary, area_m2, west, south, east, north)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
-    )
-    .bind(&body.name)
-    .bind(&body.name_en)
-    .bind(to_db(body.park_type))
-    .bind(to_db(body.level))
-    .bind(&body.district)
-    .bind(serde_json::to_string(&body.details)?);
-    let id: i64 = bind_shape(query, &park.boundary)
+    let query = query
+        .bind(body.name.clone())
+        .bind(body.name_en.clone())
+        .bind(to_db(body.park_type))
+        .bind(to_db(body.level))
+        .bind(body.district.clone())
+        .bind(serde_json::to_string(&body.details)?);
+    Ok(bind_shape(query, &park.boundary))
+}
+
+async fn insert_park(write: &mut Write, park: &NewPark) -> Result<i64> {
+    let sql = insert_returning_id("parks", &PARK_INSERT_COLUMNS);
+    let id: i64 = bind_park(sqlx::query(&sql), park)?
         .fetch_one(write.connection())
         .await
-        .with_context(|| format!("cannot insert park {}", body.name))?
+        .with_context(|| format!("cannot insert park {}", park.body.name))?
         .get(0);
     write.log_change(ChangeKind::Park, id, 1, false, Audience::Everyone).await?;
     Ok(id)
