@@ -187,12 +187,12 @@ pub fn inquiry_reference(date: NaiveDate, id: i64) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use proptest::prelude::*;
     use serde_json::json;
 
-    fn inquiry() -> NewInquiry {
+    pub(crate) fn inquiry() -> NewInquiry {
         NewInquiry {
             name: "王经理".into(),
             organisation: "示例新材料有限公司".into(),

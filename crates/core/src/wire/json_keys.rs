@@ -14,7 +14,10 @@ use serde::{Deserialize, Deserializer, Serialize};
 use super::annual::tests::figures;
 use super::certificate::tests::certificate;
 use super::enterprise::tests::body;
+use super::inquiry::tests::inquiry;
+use super::request::tests::{record as request_record, request};
 use super::*;
+use crate::calendar::{Rating, RequestState};
 use crate::efficiency::{
     evaluate, huangyan_worked_example, shipped, Cohort, EnterpriseInput, ExemptionReason, Outcome,
 };
@@ -188,4 +191,43 @@ fn configuration_and_errors() {
         error: ErrorDetail { code: "invalid_body".into(), message: "unknown field".into(), field: Some("x".into()) },
         current: Some(serde_json::json!({ "version": 2 })),
     });
+}
+
+#[test]
+fn requests_inquiries_sessions_and_the_change_feed() {
+    let record = request_record();
+    assert_strict(&request());
+    assert_strict(&record);
+    assert_strict(&RequestAction {
+        to: RequestState::Rated,
+        rating: Some(Rating::Dissatisfied),
+        note: "未解决".into(),
+    });
+    let sent = InquiryRecord {
+        id: 42,
+        version: 1,
+        reference: "INQ-20261122-000042".into(),
+        park_id: 1,
+        parcel_id: Some(17),
+        status: InquiryStatus::New,
+        created_at: date(2026, 11, 22).and_hms_opt(14, 5, 0).unwrap(),
+        inquiry: inquiry(),
+    };
+    assert_strict(&sent);
+    assert_strict(&InquiryReceipt { reference: sent.reference.clone(), id: sent.id });
+    let user = UserRecord {
+        id: 4,
+        username: "enterprise.a".into(),
+        display_name: "恒天示例光纤".into(),
+        role: Role::Enterprise,
+        enterprise_id: Some(1),
+        park_ids: Vec::new(),
+        version: 1,
+    };
+    assert_strict(&SessionInfo { user, csrf_token: "token".into() });
+    let data = serde_json::to_value(&record).unwrap();
+    let live =
+        Change { kind: ChangeKind::Request, id: record.id, version: record.version, deleted: false, data: Some(data) };
+    let gone = Change { kind: ChangeKind::Parcel, id: 9, version: 3, deleted: true, data: None };
+    assert_strict(&ChangePage { changes: vec![live, gone], next: 120, more: false });
 }

@@ -247,7 +247,7 @@ pub struct RequestRecord {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use proptest::prelude::*;
     use serde_json::json;
@@ -257,7 +257,7 @@ mod tests {
         NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S").unwrap()
     }
 
-    fn request() -> NewRequest {
+    pub(crate) fn request() -> NewRequest {
         NewRequest {
             category: Category::Enquiry,
             title: "标准厂房租金补贴".into(),
@@ -361,7 +361,7 @@ mod tests {
         ));
     }
 
-    fn record() -> RequestRecord {
+    pub(crate) fn record() -> RequestRecord {
         let (rules, calendar) = (ServiceRules::china_default(), WorkingCalendar::china());
         let submitted_at = at("2026-03-02 09:00:00");
         let deadline = rules.deadline(&calendar, Category::Enquiry, submitted_at, None).unwrap();
