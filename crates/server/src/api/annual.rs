@@ -15,6 +15,7 @@ use axum::Json;
 use parkatlas_core::wire::{check_year, AnnualDataRecord, AnnualFigures, ErrorBody};
 
 use super::body::JsonBody;
+use super::id::path_param;
 use super::sync::{stale_absent, Idempotent, IfMatch, WithStatus};
 use crate::auth::guard::{kinds, Sees};
 use crate::error::ApiError;
@@ -88,7 +89,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Year {
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let invalid = |message: String| ApiError::InvalidParameter { field: "year".into(), message };
         let params = RawPathParams::from_request_parts(parts, state).await.map_err(|r| invalid(r.body_text()))?;
-        let text = params.iter().find(|(name, _)| *name == "year").map(|(_, value)| value).unwrap_or_default();
+        let text = path_param(&params, "year");
         let year =
             text.parse::<i32>().map_err(|_| invalid(format!("year {text:?} is not a calendar year such as 2024")))?;
         if let Some((field, problem)) = check_year(year) {

@@ -14,9 +14,13 @@ impl<S: Send + Sync> FromRequestParts<S> for Id {
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let params = RawPathParams::from_request_parts(parts, state).await.map_err(|_| invalid("id", ""))?;
-        let text = params.iter().find(|(name, _)| *name == "id").map(|(_, value)| value).unwrap_or_default();
-        positive("id", text).map(Id)
+        positive("id", path_param(&params, "id")).map(Id)
     }
+}
+
+/// The path parameter `name`, or "" when the route has none of that name.
+pub fn path_param<'a>(params: &'a RawPathParams, name: &str) -> &'a str {
+    params.iter().find(|(param, _)| *param == name).map_or("", |(_, value)| value)
 }
 
 /// `text` as an id named `field`.

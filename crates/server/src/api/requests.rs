@@ -21,7 +21,7 @@ use parkatlas_core::wire::{
 };
 
 use super::body::{JsonBody, Params};
-use super::id::positive;
+use super::id::{path_param, positive};
 use super::sync::{stale, Idempotent, IfMatch, IfNoneMatch, Tagged, Unversioned};
 use crate::auth::guard::{kinds, EnterpriseUser, Sees};
 use crate::auth::Caller;
@@ -233,8 +233,7 @@ pub async fn download(
     request: Sees<kinds::Request>,
     params: RawPathParams,
 ) -> Result<Response, ApiError> {
-    let text = params.iter().find(|(name, _)| *name == "attachment_id").map(|(_, value)| value).unwrap_or_default();
-    let (id, attachment_id) = (request.id, positive("attachment_id", text)?);
+    let (id, attachment_id) = (request.id, positive("attachment_id", path_param(&params, "attachment_id"))?);
     let (info, content) = state
         .store
         .attachment(id, attachment_id)
