@@ -59,12 +59,12 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
 /// The whole HTTP service: the API, the health check, and the SPA from `static_dir`.
 pub fn app(state: AppState, static_dir: &Path) -> Router {
-    // Unknown paths get index.html so that the SPA's own routes survive a reload. The build
-    // leaves `.br` and `.gz` copies beside each file (scripts/precompress.mjs): compressed
-    // once at the highest level rather than on every request at a fast one.
-    let index = ServeFile::new(static_dir.join("index.html")).precompressed_br().precompressed_gzip();
-    let spa = ServeDir::new(static_dir).precompressed_br().precompressed_gzip().fallback(index);
-    let spa = Router::new().fallback_service(spa).layer(axum::middleware::map_response(cache_policy));
+    // Two apps: the public atlas at the root, the signed-in app under /app/ (built apart so
+    // that a visit to the atlas downloads none of it; ARCHITECTURE.md says why).
+    let spa = Router::new()
+        .nest_service("/app", single_page_app(&static_dir.join("app")))
+        .fallback_service(single_page_app(static_dir))
+        .layer(axum::middleware::map_response(cache_policy));
     Router::new()
         // Answers depend on who asks: a cache must not hand one caller's answer to another.
         .nest(
@@ -83,6 +83,15 @@ pub fn app(state: AppState, static_dir: &Path) -> Router {
             tracing::info_span!("request", id, method = %request.method(), path = %request.uri().path())
         }))
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+}
+
+/// The files of one built SPA in `dir`. Unknown paths get its index.html, so that the
+/// app's own routes survive a reload. The build leaves `.br` and `.gz` copies beside each
+/// file (scripts/precompress.mjs): compressed once at the highest level rather than on
+/// every request at a fast one.
+fn single_page_app(dir: &Path) -> ServeDir<ServeFile> {
+    let index = ServeFile::new(dir.join("index.html")).precompressed_br().precompressed_gzip();
+    ServeDir::new(dir).precompressed_br().precompressed_gzip().fallback(index)
 }
 
 /// The body limit answers 413 in plain text; the API promises JSON errors everywhere.

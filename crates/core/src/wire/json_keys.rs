@@ -225,6 +225,9 @@ fn requests_inquiries_sessions_and_the_change_feed() {
         version: 1,
     };
     assert_strict(&SessionInfo { user, csrf_token: "token".into() });
+    let account =
+        DemoAccount { username: "enterprise.a".into(), display_name: "企业用户甲".into(), role: Role::Enterprise };
+    assert_strict(&DemoAccounts { password: Some("parkatlas-demo".into()), accounts: vec![account] });
     let data = serde_json::to_value(&record).unwrap();
     let live =
         Change { kind: ChangeKind::Request, id: record.id, version: record.version, deleted: false, data: Some(data) };

@@ -43,7 +43,7 @@ pub use land::{
 };
 pub use park_statistics::{LandTally, ParkStatistics, PublishedClasses, TierTally};
 pub use request::{NewRequest, RequestAction, RequestDue, RequestEvent, RequestRecord};
-pub use session::{Login, NewUser, Role, SessionInfo, UserRecord};
+pub use session::{DemoAccount, DemoAccounts, Login, NewUser, Role, SessionInfo, UserRecord};
 pub use sync::{Change, ChangeKind, ChangePage};
 
 use serde::{Deserialize, Serialize};

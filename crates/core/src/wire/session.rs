@@ -51,6 +51,26 @@ pub struct SessionInfo {
     pub csrf_token: String,
 }
 
+/// `GET /api/v1/demo-accounts`: the accounts of the demo dataset, for the sign-in page to
+/// offer; empty, without a password, when the database holds real data.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct DemoAccounts {
+    /// The one password of every demo account.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password: Option<String>,
+    pub accounts: Vec<DemoAccount>,
+}
+
+/// One demo account.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DemoAccount {
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+}
+
 /// `POST /api/v1/users` (admins) and `parkatlas user add`.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -65,6 +65,7 @@ pub fn router() -> Router<AppState> {
         .routes(routes!(parcels::in_view))
         .routes(routes!(parcels::get, parcels::replace, parcels::delete))
         .routes(routes!(session::current, session::login, session::logout))
+        .routes(routes!(session::demo_accounts))
         .routes(routes!(users::list, users::create))
         .routes(routes!(changes::since))
         .routes(routes!(enterprises::list, enterprises::create))

@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use parkatlas_core::wire::{ErrorBody, Login, SessionInfo};
+use parkatlas_core::wire::{DemoAccounts, ErrorBody, Login, SessionInfo};
 
 use super::body::JsonBody;
 use crate::auth::limits::ClientAddress;
@@ -61,4 +61,14 @@ pub async fn logout(State(state): State<AppState>, caller: Caller) -> Result<Res
     state.store.close_session(&token_hash).await?;
     let cleared = format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cleared)]).into_response())
+}
+
+/// The demo accounts and their password when the database holds the demo dataset, so that
+/// the sign-in page can offer them; otherwise none.
+#[utoipa::path(get, path = "/demo-accounts", tag = "session", responses((status = 200, body = DemoAccounts)))]
+pub async fn demo_accounts(State(state): State<AppState>) -> Result<Json<DemoAccounts>, ApiError> {
+    if !state.store.holds_demo_data().await? {
+        return Ok(Json(DemoAccounts::default()));
+    }
+    Ok(Json(crate::demo::accounts::offered()))
 }

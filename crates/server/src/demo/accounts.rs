@@ -1,7 +1,7 @@
 //! The demo accounts, one or two per role, all with the password [`DEMO_PASSWORD`]; the
 //! README lists them. They exist only in a database holding the demo dataset.
 
-use parkatlas_core::wire::{NewUser, Role};
+use parkatlas_core::wire::{DemoAccount, DemoAccounts, NewUser, Role};
 
 use crate::store::{Begun, Outcome, Store};
 
@@ -17,6 +17,19 @@ const ACCOUNTS: [Account; 5] = [
     ("enterprise.a", "企业用户甲（演示）", Role::Enterprise, Some(1), &[]),
     ("enterprise.b", "企业用户乙（演示）", Role::Enterprise, Some(2), &[]),
 ];
+
+/// The demo accounts as the sign-in page offers them.
+pub fn offered() -> DemoAccounts {
+    let accounts = ACCOUNTS
+        .iter()
+        .map(|&(username, display_name, role, ..)| DemoAccount {
+            username: username.into(),
+            display_name: display_name.into(),
+            role,
+        })
+        .collect();
+    DemoAccounts { password: Some(DEMO_PASSWORD.into()), accounts }
+}
 
 /// Creates the demo accounts for whichever of their enterprises exist.
 pub async fn load(store: &Store) -> anyhow::Result<()> {

@@ -210,6 +210,19 @@ async fn spa_routes_fall_back_to_index_html() {
 }
 
 #[tokio::test]
+async fn the_signed_in_app_is_served_under_app_with_its_own_fallback() {
+    let server = TestServer::with_demo_data().await;
+    std::fs::create_dir(server.dir.path().join("app")).unwrap();
+    std::fs::write(server.dir.path().join("app/index.html"), "<title>parkatlas app</title>").unwrap();
+    for path in ["/app/", "/app/requests/12", "/app/sign-in?next=%2Fapp%2F"] {
+        let (status, body) = server.get(path).await;
+        assert_eq!((status, String::from_utf8(body).unwrap()), (StatusCode::OK, "<title>parkatlas app</title>".into()));
+    }
+    let (_, body) = server.get("/apparatus").await;
+    assert!(String::from_utf8(body).unwrap().contains("<title>parkatlas</title>"), "only /app/ is the signed-in app");
+}
+
+#[tokio::test]
 async fn hashed_assets_are_immutable_and_index_html_is_revalidated() {
     let server = TestServer::with_demo_data().await;
     std::fs::write(server.dir.path().join("main-89b14aac6850720c.css"), "body{}").unwrap();

@@ -147,6 +147,7 @@ fn table() -> Vec<Row> {
         row(GET, "/session", Nothing, [401, 200, 200, 200, 200, 200]),
         row(POST, "/session", Login, [201; 6]),
         row(DELETE, "/session", Nothing, [401, 204, 204, 204, 204, 204]),
+        row(GET, "/demo-accounts", Nothing, [200; 6]),
         row(GET, "/users", Nothing, [401, 403, 403, 403, 403, 200]),
         row(POST, "/users", NewUser, [401, 403, 403, 403, 403, 201]),
         // The change feed answers everyone, with what each may see (the leak check below).

@@ -144,3 +144,17 @@ async fn admins_create_accounts_that_can_sign_in_and_others_cannot() {
     let users: Vec<Value> = admin.call(Method::GET, "/api/v1/users").send().await.json(StatusCode::OK);
     assert!(users.iter().any(|u| u["username"] == "officer.new"));
 }
+
+#[tokio::test]
+async fn the_demo_accounts_are_offered_only_over_the_demo_data() {
+    let server = TestServer::with_demo_data().await;
+    let offered: Value = server.get_json("/api/v1/demo-accounts", StatusCode::OK).await;
+    assert_eq!(offered["password"], "parkatlas-demo");
+    let names: Vec<&str> =
+        offered["accounts"].as_array().unwrap().iter().map(|a| a["username"].as_str().unwrap()).collect();
+    assert_eq!(names, ["admin", "officer.guanggu", "officer.chegu", "enterprise.a", "enterprise.b"]);
+
+    let empty = TestServer::empty().await;
+    let offered: Value = empty.get_json("/api/v1/demo-accounts", StatusCode::OK).await;
+    assert_eq!(offered, json!({ "accounts": [] }));
+}

@@ -47,6 +47,18 @@ impl TestServer {
                 database_url(dir.path())
             }
         };
+        TestServer::serving(dir, url, adjust).await
+    }
+
+    /// A server over a fresh SQLite file that holds no data.
+    pub async fn empty() -> TestServer {
+        let dir = tempfile::tempdir().unwrap();
+        let url = database_url(dir.path());
+        TestServer::serving(dir, url, |state| state).await
+    }
+
+    /// The router over the database at `url`, serving a stand-in SPA from `dir`.
+    async fn serving(dir: tempfile::TempDir, url: String, adjust: impl FnOnce(AppState) -> AppState) -> TestServer {
         let store = Store::open(&url).await.unwrap();
         std::fs::write(dir.path().join("index.html"), "<!doctype html><title>parkatlas</title>").unwrap();
         let router = app(adjust(AppState::new(store, Tiles::default())), dir.path());
