@@ -69,21 +69,36 @@ pub fn use_texts() -> Signal<&'static Texts> {
     Signal::derive(move || language.get().texts())
 }
 
-/// Declares [`Texts`] and its two instances, [`ZH`] and [`EN`], from one list in which
-/// every string stands beside its translation.
+/// One of two text tables by the current language, tracked: views using it re-render on
+/// a switch. For the text tables that sections of the app declare with [`texts!`].
+pub fn use_localized<T: Send + Sync + 'static>(zh: &'static T, en: &'static T) -> Signal<&'static T> {
+    let language = use_language();
+    Signal::derive(move || match language.get() {
+        Language::Zh => zh,
+        Language::En => en,
+    })
+}
+
+/// Declares a struct of interface strings and its two instances, Chinese and English,
+/// from one list in which every string stands beside its translation. The public atlas
+/// has [`Texts`]; the signed-in app declares its own, so that its strings stay out of the
+/// public bundle.
+#[macro_export]
 macro_rules! texts {
-    ($($(#[$doc:meta])* $name:ident: $zh:literal / $en:literal,)*) => {
-        /// Every string the interface shows.
-        pub struct Texts {
+    ($(#[$struct_doc:meta])* $texts:ident, $zh_name:ident, $en_name:ident; $($(#[$doc:meta])* $name:ident: $zh:literal / $en:literal,)*) => {
+        $(#[$struct_doc])*
+        pub struct $texts {
             $($(#[$doc])* pub $name: &'static str,)*
         }
 
-        pub static ZH: Texts = Texts { $($name: $zh,)* };
-        pub static EN: Texts = Texts { $($name: $en,)* };
+        pub static $zh_name: $texts = $texts { $($name: $zh,)* };
+        pub static $en_name: $texts = $texts { $($name: $en,)* };
     };
 }
 
 texts! {
+    /// Every string the public atlas shows.
+    Texts, ZH, EN;
     app_name: "园区一张图" / "parkatlas",
     app_subtitle: "工业园区用地与企业服务" / "Industrial park land and enterprise services",
     // The label of the button that switches to the *other* language, in that language.
@@ -111,6 +126,9 @@ texts! {
     not_found_back: "返回地图" / "Back to the map",
     nav_map: "地图找地" / "Find land",
     nav_compare: "园区对比" / "Compare parks",
+    nav_sign_in: "登录" / "Sign in",
+    nav_my_enterprise: "我的企业" / "My enterprise",
+    nav_workspace: "工作台" / "Workspace",
     mu: "亩" / "mu",
     m2: "平方米" / "m²",
     search_label: "搜索园区、地块编号或企业" / "Search parks, parcel codes or enterprises",

@@ -1,6 +1,7 @@
 //! parkatlas SPA (园区一张图): a Leptos client-side app compiled to WebAssembly.
 //!
-//! - [`App`]: the router and the page frame (header, language switch).
+//! - [`App`]: the public atlas's router and page frame (header, language switch);
+//!   [`signed_in::SignedInApp`]: the signed-in app's, a second binary (`src/bin/app.rs`).
 //! - [`pages`]: one module per page; the only code that calls the API.
 //! - [`components`]: pieces that get data and emit callbacks, `shared` by every section or
 //!   belonging to one (`public`).
@@ -16,6 +17,7 @@ pub mod geolocation;
 pub mod i18n;
 pub mod map;
 pub mod pages;
+pub mod signed_in;
 pub mod theme;
 pub mod url_state;
 

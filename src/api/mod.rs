@@ -2,6 +2,7 @@
 //! calling reactive scope is cleaned up, one write helper ([`write`]), and one typed
 //! function per endpoint.
 
+pub mod account;
 mod write;
 
 use gloo_net::http::{Method, Request, Response};
@@ -67,6 +68,14 @@ async fn checked(response: Response) -> Result<Response, ApiFailure> {
 fn status_failure(status: u16, body: Option<ErrorBody>) -> ApiFailure {
     let (message, field) = body.map_or((None, None), |body| (Some(body.error.message), body.error.field));
     ApiFailure::Status { status, message, field }
+}
+
+/// A new id for a write, kept with it until an answer arrives (`Idempotency-Key`).
+pub fn new_operation_id() -> String {
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|crypto| crypto.random_uuid())
+        .unwrap_or_else(|| format!("op-{}-{}", js_sys::Date::now() as u64, (js_sys::Math::random() * 1e9) as u64))
 }
 
 async fn get(path: &str) -> Result<Response, ApiFailure> {

@@ -93,6 +93,8 @@ pub async fn write<B: Serialize, R: DeserializeOwned>(
 /// What a write's answer means, from its status, `ETag` header and body.
 fn read_answer<R: DeserializeOwned>(status: u16, etag: Option<&str>, body: &str) -> Result<R, WriteFailure<R>> {
     if (200..300).contains(&status) {
+        // 204 has no body: it reads as JSON null, which is what `()` expects.
+        let body = if body.is_empty() { "null" } else { body };
         return serde_json::from_str(body).map_err(|_| ApiFailure::Unreadable.into());
     }
     let error = serde_json::from_str::<ErrorBody>(body).ok();
@@ -163,6 +165,8 @@ mod tests {
         let answer = read_answer::<Note>(200, Some("\"3\""), r#"{"text":"光谷","version":3}"#);
         assert_eq!(answer, Ok(note("光谷", 3)));
         assert_eq!(read_answer::<Note>(201, None, "<html>"), Err(WriteFailure::Failed(ApiFailure::Unreadable)));
+        assert_eq!(read_answer::<()>(204, None, ""), Ok(()), "a write that answers nothing");
+        assert_eq!(read_answer::<Note>(204, None, ""), Err(WriteFailure::Failed(ApiFailure::Unreadable)));
     }
 
     #[test]

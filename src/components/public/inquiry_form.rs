@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use parkatlas_core::wire::{InquiryReceipt, NewInquiry};
 use serde::{Deserialize, Serialize};
 
-use crate::api::{self, ApiFailure, WriteFailure};
+use crate::api::{self, new_operation_id, ApiFailure, WriteFailure};
 use crate::i18n::{use_texts, Texts};
 
 const DRAFT_KEY: &str = "parkatlas.inquiry-draft";
@@ -97,13 +97,6 @@ impl Problem {
     fn is_general(&self) -> bool {
         self.field.as_deref().is_none_or(|field| !FIELDS.contains(&field))
     }
-}
-
-fn new_operation_id() -> String {
-    web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .map(|crypto| crypto.random_uuid())
-        .unwrap_or_else(|| format!("inquiry-{}", js_sys::Date::now() as u64))
 }
 
 #[component]

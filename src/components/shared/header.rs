@@ -1,13 +1,23 @@
-//! The top bar: product name, the two public pages, and the language switch.
+//! The top bar: product name, the two public pages, the way into the signed-in app, and
+//! the language switch.
 
+use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
-use crate::i18n::{use_language, use_texts};
+use crate::i18n::{use_language, use_texts, Texts};
 
 #[component]
 pub fn Header() -> impl IntoView {
     let texts = use_texts();
     let language = use_language();
+    // The signed-in app is another bundle: its links load it (rel="external"). The role of
+    // the last sign-in on this device names the entry, without a request.
+    let role: Option<String> = LocalStorage::get(crate::signed_in::session::ROLE_KEY).ok();
+    let (href, label): (_, fn(&Texts) -> &'static str) = match role.as_deref() {
+        Some("enterprise") => ("/app/enterprise", |texts| texts.nav_my_enterprise),
+        Some("officer" | "admin") => ("/app/workspace", |texts| texts.nav_workspace),
+        _ => ("/app/sign-in", |texts| texts.nav_sign_in),
+    };
     view! {
         <header class="topbar">
             <a class="topbar__brand" href="/">
@@ -18,6 +28,7 @@ pub fn Header() -> impl IntoView {
             <nav class="topbar__nav" aria-label=move || texts.get().app_name>
                 <a class="topbar__link" href="/">{move || texts.get().nav_map}</a>
                 <a class="topbar__link" href="/compare">{move || texts.get().nav_compare}</a>
+                <a class="topbar__link topbar__link--app" href=href rel="external">{move || label(texts.get())}</a>
             </nav>
             <button
                 class="button button--quiet topbar__language"

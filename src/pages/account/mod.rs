@@ -1,0 +1,3 @@
+//! Pages of the account: signing in.
+
+pub mod sign_in;

@@ -1,0 +1,3 @@
+//! 我的企业: the enterprise portal's pages.
+
+pub mod overview;

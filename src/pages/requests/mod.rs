@@ -1,0 +1,5 @@
+//! 企业诉求: service requests, filed by enterprises and followed by officials.
+
+pub mod detail;
+pub mod list;
+pub mod new;

@@ -1,0 +1,71 @@
+//! The signed-in app's top bar: the product name (back to the public atlas), the role's
+//! own pages, the account with its sign-out, and the language switch.
+
+use leptos::prelude::*;
+use parkatlas_core::wire::Role;
+
+use super::session::use_session;
+use super::texts::use_shell_texts;
+use crate::i18n::{use_language, use_texts};
+
+#[component]
+pub fn AppHeader() -> impl IntoView {
+    let texts = use_texts();
+    let shell = use_shell_texts();
+    let language = use_language();
+    let session = use_session();
+    let links = move || {
+        let shell = shell.get();
+        match session.role() {
+            Some(Role::Enterprise) => {
+                vec![("/app/enterprise", shell.nav_enterprise), ("/app/requests", shell.nav_requests)]
+            }
+            Some(Role::Officer | Role::Admin) => vec![("/app/workspace", shell.nav_workspace)],
+            None => Vec::new(),
+        }
+    };
+    let sign_out = Action::new_local(move |_: &()| async move {
+        session.sign_out().await;
+    });
+    view! {
+        <header class="topbar">
+            <a class="topbar__brand" href="/" rel="external" title=move || shell.get().nav_atlas>
+                <img class="topbar__logo" src="/favicon.svg" alt="" width="28" height="28" />
+                <span class="topbar__name">{move || texts.get().app_name}</span>
+                <span class="topbar__subtitle">{move || shell.get().app_section}</span>
+            </a>
+            <nav class="topbar__nav" aria-label=move || shell.get().app_section>
+                {move || {
+                    links()
+                        .into_iter()
+                        .map(|(href, label)| view! { <a class="topbar__link" href=href>{label}</a> })
+                        .collect_view()
+                }}
+            </nav>
+            <Show when=move || session.user().is_some()>
+                <button
+                    class="button button--quiet topbar__account"
+                    type="button"
+                    title=move || {
+                        let name = session.user().map(|user| user.display_name).unwrap_or_default();
+                        format!("{}: {name}", shell.get().signed_in_as)
+                    }
+                    disabled=move || sign_out.pending().get()
+                    on:click=move |_| {
+                        sign_out.dispatch(());
+                    }
+                >
+                    {move || shell.get().sign_out}
+                </button>
+            </Show>
+            <button
+                class="button button--quiet topbar__language"
+                type="button"
+                title=move || texts.get().switch_language_hint
+                on:click=move |_| language.update(|l| *l = l.other())
+            >
+                {move || texts.get().switch_language}
+            </button>
+        </header>
+    }
+}
