@@ -7,6 +7,7 @@
 //!   park's officers and city admins.
 //! - `POST /enterprises`: officers of the body's park, admins. `PUT /enterprises/{id}`:
 //!   officers of its park (and of the new park when it moves), admins.
+//! - `GET /enterprises/{id}/parcels`: everyone (who uses a parcel is public, as on the map).
 //! - `GET /enterprises/{id}/tiers?date=`: its own users, its park's officers, admins.
 
 use super::body::{JsonBody, Params};
@@ -26,7 +27,7 @@ use axum::Json;
 use chrono::{NaiveDate, Utc};
 use parkatlas_core::tiers::{assess, EnterpriseProfile, TierAssessment, TierError, TierRules};
 use parkatlas_core::wire::{
-    AnnualDataRecord, CertificateRecord, EnterpriseBody, EnterprisePrivate, EnterpriseRecord, ErrorBody,
+    AnnualDataRecord, CertificateRecord, EnterpriseBody, EnterprisePrivate, EnterpriseRecord, ErrorBody, ParcelRecord,
 };
 
 /// `?park_id=&q=`: both optional.
@@ -115,6 +116,18 @@ pub async fn replace(
             Ok((write, replaced.settled(expected, ApiError::NotFound { resource: "enterprise", id })?))
         })
         .await
+}
+
+/// The parcels the enterprise uses, with their details as the caller may see them (the
+/// figures of what is built and earned there only for those who see the enterprise).
+#[utoipa::path(get, path = "/enterprises/{id}/parcels", tag = "enterprises", params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<Object>), (status = 404, body = ErrorBody)))]
+pub async fn parcels(State(state): State<AppState>, caller: Caller, Id(id): Id) -> Result<Response, ApiError> {
+    existing(&state, id).await?;
+    let scope = caller.scope();
+    let parcels = state.store.parcels_of_enterprise(id).await?.into_iter();
+    let parcels: Vec<ParcelRecord> = parcels.map(|parcel| super::parcels::view(&scope, parcel)).collect();
+    Ok(per_caller(Json(parcels)))
 }
 
 /// `?date=YYYY-MM-DD`: the evaluation date; today in China when left out.

@@ -71,6 +71,7 @@ pub fn router() -> Router<AppState> {
         .routes(routes!(enterprises::list, enterprises::create))
         .routes(routes!(enterprises::get, enterprises::replace))
         .routes(routes!(enterprises::tiers))
+        .routes(routes!(enterprises::parcels))
         .routes(routes!(annual::list))
         .routes(routes!(annual::put))
         .routes(routes!(certificates::list, certificates::create))

@@ -296,7 +296,31 @@ fn place(firms: &mut [Firm], parcels: &[PlannedParcel], rng: &mut ChaCha8Rng) ->
             round(firm.land_mu, 2)
         };
     }
+    give_the_first_firm_land(firms, &mut occupants, parcels);
     occupants
+}
+
+/// The demo accounts belong to each park's first enterprise, whose portal shows its parcels
+/// and starts its requests on one: if it holds none, it takes over a producing parcel of the
+/// firm holding the most. Done last, so that the random draws, and every other firm's
+/// figures, stay as they were.
+fn give_the_first_firm_land(firms: &mut [Firm], occupants: &mut [Option<usize>], parcels: &[PlannedParcel]) {
+    const FIRST: usize = 0;
+    if firms.is_empty() || occupants.contains(&Some(FIRST)) {
+        return;
+    }
+    let held = |firm: usize| occupants.iter().filter(|o| **o == Some(firm)).count();
+    let Some(donor) = (1..firms.len()).filter(|&firm| held(firm) >= 2).max_by_key(|&firm| held(firm)) else { return };
+    let Some(parcel) =
+        (0..parcels.len()).find(|&p| occupants[p] == Some(donor) && parcels[p].status == ParcelStatus::Producing)
+    else {
+        return;
+    };
+    let area_mu = parcels[parcel].shape.area().0 / M2_PER_MU;
+    occupants[parcel] = Some(FIRST);
+    firms[donor].land_mu = round(firms[donor].land_mu - area_mu, 2);
+    firms[FIRST].land_mu = round(area_mu, 2);
+    firms[FIRST].under_construction = false;
 }
 
 fn is_public(parcel: &PlannedParcel) -> bool {

@@ -71,6 +71,16 @@ impl Store {
         read_parcels(&mut connection, ids).await
     }
 
+    /// The parcels an enterprise uses, with their details, in id order.
+    pub async fn parcels_of_enterprise(&self, enterprise_id: i64) -> Result<Vec<ParcelRecord>> {
+        let mut connection = self.pool.acquire().await?;
+        let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM parcels WHERE occupant_id = $1 ORDER BY id")
+            .bind(enterprise_id)
+            .fetch_all(&mut *connection)
+            .await?;
+        read_parcels(&mut connection, &ids).await
+    }
+
     pub async fn add_parcel(&self, write: &mut Write, park_id: i64, parcel: &NewParcel) -> Result<ParcelRecord> {
         let id = insert_parcel(write, park_id, parcel).await?;
         read_parcel(write.connection(), id).await?.context("the parcel just inserted is missing")

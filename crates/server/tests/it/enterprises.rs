@@ -522,3 +522,17 @@ pub(crate) fn urlencode(text: &str) -> String {
         .map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") })
         .collect()
 }
+
+#[tokio::test]
+async fn an_enterprises_parcels_are_those_it_occupies() {
+    for server in TestServer::each_backend().await {
+        let parcels: Vec<Value> = server.get_json("/api/v1/enterprises/1/parcels", StatusCode::OK).await;
+        assert!(!parcels.is_empty(), "the demo enterprise 1 uses land");
+        for parcel in &parcels {
+            assert_eq!(parcel["properties"]["details"]["occupant_id"], 1, "{parcel}");
+            assert_eq!(parcel["geometry"]["type"], "Polygon");
+        }
+        let (status, _) = server.get("/api/v1/enterprises/999999/parcels").await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+    }
+}

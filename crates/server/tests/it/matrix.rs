@@ -162,6 +162,7 @@ fn table() -> Vec<Row> {
         row(PUT, "/enterprises/{A}", Enterprise, [401, 403, 403, 200, 403, 200]),
         row(PUT, "/enterprises/{B}", Enterprise, [401, 403, 403, 403, 200, 200]),
         // Tiers and yearly figures: the enterprise's own users, its park's officers, admins.
+        row(GET, "/enterprises/{A}/parcels", Nothing, ALL),
         row(GET, "/enterprises/{A}/tiers", Nothing, [401, 200, 403, 200, 403, 200]),
         row(GET, "/enterprises/{B}/tiers", Nothing, [401, 403, 200, 403, 200, 200]),
         row(GET, "/enterprises/{A}/annual-data", Nothing, [401, 200, 403, 200, 403, 200]),

@@ -135,7 +135,7 @@ async fn the_change_feed_pages_through_everything_then_reports_only_what_changed
             (ChangeKind::Park, 3),
             (ChangeKind::Parcel, 609),
             (ChangeKind::Enterprise, 300),
-            (ChangeKind::Certificate, 388),
+            (ChangeKind::Certificate, 397),
             (ChangeKind::Profile, 5),
         ]);
         assert_eq!(seen, public_demo_records, "every public record once, nothing scoped");
