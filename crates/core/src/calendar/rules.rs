@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::state::Rating;
 use super::{join_displayed, Label};
+use crate::text::Bilingual;
 
 /// The shipped default, embedded from `data/service-rules.json`.
 const CHINA_DEFAULT_JSON: &str = include_str!("../../data/service-rules.json");
@@ -63,6 +64,13 @@ pub struct CategoryRule {
     pub source: String,
     #[serde(default)]
     pub unconfirmed: bool,
+    /// 一次性告知: every material a request of this category may need, listed at once so
+    /// that the enterprise never learns of them one by one. Empty when no list applies.
+    #[serde(default)]
+    pub materials: Vec<Bilingual>,
+    /// The spec gives no lists, so the shipped ones are marked unconfirmed (待核实).
+    #[serde(default)]
+    pub materials_unconfirmed: bool,
 }
 
 /// What a follow-up rating (回访评价) does.
@@ -103,6 +111,8 @@ pub enum RulesProblem {
     ExtensionOnClockLimit { category: Category },
     #[error("{category}: the row names no source; add the rule or notice it comes from")]
     MissingSource { category: Category },
+    #[error("{category}: material {position} has no name in Chinese or in English; name it or remove it")]
+    UnnamedMaterial { category: Category, position: usize },
     #[error("the table has no rule for the rating {rating}; add one")]
     MissingRating { rating: Rating },
     #[error("the table has several rules for the rating {rating}; keep one")]
@@ -161,6 +171,11 @@ impl ServiceRules {
         self.ratings.iter().find(|rule| rule.rating == rating)
     }
 
+    /// 一次性告知: the materials a request of `category` may need, all at once.
+    pub fn materials(&self, category: Category) -> &[Bilingual] {
+        self.category(category).map_or(&[], |rule| &rule.materials)
+    }
+
     /// Whether a rating reopens a request; a rating without a rule does not.
     pub fn reopens(&self, rating: Rating) -> bool {
         self.rating(rating).is_some_and(|rule| rule.reopens)
@@ -192,6 +207,10 @@ impl ServiceRules {
             }
             if rule.source.trim().is_empty() {
                 problems.push(RulesProblem::MissingSource { category });
+            }
+            let unnamed = |material: &&Bilingual| material.zh.trim().is_empty() || material.en.trim().is_empty();
+            for (index, _) in rule.materials.iter().enumerate().filter(|(_, material)| unnamed(material)) {
+                problems.push(RulesProblem::UnnamedMaterial { category, position: index + 1 });
             }
         }
         let (missing, duplicated) = missing_and_duplicated(&Rating::ALL, self.ratings.iter().map(|r| r.rating));
@@ -280,6 +299,29 @@ mod tests {
     #[test]
     fn the_shipped_satisfaction_weights_are_marked_unconfirmed() {
         assert!(ServiceRules::china_default().ratings.iter().all(|rule| rule.satisfaction_weight_unconfirmed));
+    }
+
+    #[test]
+    fn complaints_help_and_general_requests_list_their_materials_at_once_marked_unconfirmed() {
+        let rules = ServiceRules::china_default();
+        let names = |category| rules.materials(category).iter().map(|m| m.zh.as_str()).collect::<Vec<_>>();
+        assert_eq!(
+            names(Category::ComplaintOrReport),
+            vec!["营业执照或身份证明", "事实经过说明", "相关证据（照片、合同、票据）"]
+        );
+        assert_eq!(names(Category::HelpOrSuggestion), vec!["情况说明", "相关证明材料"]);
+        assert_eq!(names(Category::General), vec!["申请书", "营业执照复印件"]);
+        assert!(names(Category::Enquiry).is_empty() && names(Category::Urgent).is_empty());
+        for rule in &rules.categories {
+            assert_eq!(rule.materials_unconfirmed, !rule.materials.is_empty(), "{}", rule.category);
+        }
+    }
+
+    #[test]
+    fn a_material_without_a_name_is_a_problem() {
+        let mut rules = ServiceRules::china_default();
+        rules.categories[0].materials = vec![Bilingual::new("申请书", "application"), Bilingual::new("", "statement")];
+        assert_eq!(rules.problems(), vec![RulesProblem::UnnamedMaterial { category: Category::Enquiry, position: 2 }]);
     }
 
     #[test]

@@ -19,6 +19,10 @@ pub const ATTACHMENT_TYPES: [&str; 7] = [
 /// The largest attachment accepted, in bytes.
 pub const MAX_ATTACHMENT_BYTES: usize = 900 * 1024;
 
+/// The most files one request holds: enough for a licence, a statement and a photo, few
+/// enough that a phone on a slow link sends them.
+pub const MAX_ATTACHMENTS_PER_REQUEST: usize = 3;
+
 /// A file attached to a request; its content is at `GET /api/v1/requests/{id}/attachments/{attachment_id}`.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

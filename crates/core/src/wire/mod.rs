@@ -15,6 +15,7 @@ mod inquiry;
 #[cfg(test)]
 mod json_keys;
 mod land;
+mod location;
 mod park_statistics;
 mod request;
 mod session;
@@ -22,7 +23,8 @@ mod sync;
 
 pub use annual::{check_year, AnnualDataRecord, AnnualFigures, FIRST_YEAR, LAST_YEAR, MAX_FIGURE};
 pub use attachment::{
-    attachment_name_problem, is_attachment_type, AttachmentInfo, ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES,
+    attachment_name_problem, is_attachment_type, AttachmentInfo, ATTACHMENT_TYPES, MAX_ATTACHMENTS_PER_REQUEST,
+    MAX_ATTACHMENT_BYTES,
 };
 pub use certificate::{CertificateBody, CertificateRecord, MAX_CERTIFICATE_NUMBER_CHARS, MAX_CERTIFICATE_YEARS};
 pub use contact_check::{is_email, is_landline, is_mainland_mobile, normalise_phone};
@@ -41,8 +43,9 @@ pub use land::{
     LandFilter, LandMatch, LandSearch, QueryProblem, DEFAULT_LAND_LIMIT, MAX_FILTER_MU, MAX_LAND_LIMIT,
     MAX_SEARCH_CHARS,
 };
+pub use location::{address_problem, Location, MAX_ADDRESS_CHARS};
 pub use park_statistics::{LandTally, ParkStatistics, PublishedClasses, TierTally};
-pub use request::{NewRequest, RequestAction, RequestDue, RequestEvent, RequestRecord};
+pub use request::{NewRequest, RequestAction, RequestDue, RequestEvent, RequestRecord, PLATFORM_ACTOR};
 pub use session::{DemoAccount, DemoAccounts, Login, NewUser, Role, SessionInfo, UserRecord};
 pub use sync::{Change, ChangeKind, ChangePage};
 

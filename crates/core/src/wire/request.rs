@@ -8,7 +8,8 @@
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
-use super::AttachmentInfo;
+use super::location::address_problem;
+use super::{AttachmentInfo, Location};
 use crate::calendar::{
     check_transition, Category, Deadline, DeadlineKind, DeadlineStatus, Extension, Rating, RequestState, ServiceRules,
     TransitionError, TransitionStep, WorkingCalendar,
@@ -19,9 +20,12 @@ const TITLE_CHARS: std::ops::RangeInclusive<usize> = 2..=100;
 const MAX_BODY_CHARS: usize = 5000;
 const MAX_NOTE_CHARS: usize = 2000;
 
+/// Who takes the steps no person takes: the 督办重办 that a reopening rating triggers.
+pub const PLATFORM_ACTOR: &str = "平台督办";
+
 /// `POST /api/v1/requests`, by an enterprise user; the enterprise and park come from the account.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NewRequest {
     #[cfg_attr(feature = "openapi", schema(value_type = String, example = "enquiry"))]
@@ -31,6 +35,12 @@ pub struct NewRequest {
     /// The parcel the request is about, if any.
     #[serde(default)]
     pub parcel_id: Option<i64>,
+    /// Where the matter is, if the enterprise says (its device's position, or a point on the map).
+    #[serde(default)]
+    pub location: Option<Location>,
+    /// Where the matter is, in words: at most 200 characters; blank counts as none.
+    #[serde(default)]
+    pub address: Option<String>,
 }
 
 impl NewRequest {
@@ -53,7 +63,18 @@ impl NewRequest {
                 ),
             ));
         }
+        if let Some(problem) = self.location.as_ref().and_then(Location::problem) {
+            return Some(("location", problem));
+        }
+        if let Some(problem) = self.address.as_deref().and_then(address_problem) {
+            return Some(("address", problem));
+        }
         None
+    }
+
+    /// The address to keep: trimmed, and none when blank.
+    pub fn given_address(&self) -> Option<&str> {
+        self.address.as_deref().map(str::trim).filter(|address| !address.is_empty())
     }
 }
 
@@ -112,6 +133,16 @@ impl RequestAction {
     ) -> Result<TransitionStep, TransitionError> {
         let rating = if self.to == RequestState::Rated { self.rating } else { held };
         check_transition(rules, from, self.to, rating)
+    }
+
+    /// The step the platform takes at `at` in the same write as this one, if any: a rating
+    /// that reopens ([`ServiceRules::reopens`]) sends the request back to work at once
+    /// (rated → reopened, 督办重办), rather than waiting for an official to notice it.
+    pub fn follow_up(&self, rules: &ServiceRules, at: NaiveDateTime) -> Option<RequestEvent> {
+        let rating = self.rating.filter(|_| self.to == RequestState::Rated)?;
+        let step = check_transition(rules, RequestState::Rated, RequestState::Reopened, Some(rating)).ok()?;
+        let note = format!("企业评价为“{}”，平台督办重办", rating.label().zh);
+        Some(RequestEvent::transition(at, PLATFORM_ACTOR, step, None, note))
     }
 }
 
@@ -217,7 +248,7 @@ impl RequestDue {
 
 /// A request as `GET /api/v1/requests/{id}` returns it.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RequestRecord {
     pub id: i64,
     /// The record's version: its ETag, and what `If-Match` must name to change it.
@@ -231,6 +262,10 @@ pub struct RequestRecord {
     pub category: Category,
     pub title: String,
     pub body: String,
+    #[serde(default)]
+    pub location: Option<Location>,
+    #[serde(default)]
+    pub address: Option<String>,
     #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub state: RequestState,
     /// The latest rating; a reopened request keeps it until it is rated again.
@@ -244,6 +279,17 @@ pub struct RequestRecord {
     /// Oldest first, beginning with the submission.
     pub events: Vec<RequestEvent>,
     pub attachments: Vec<AttachmentInfo>,
+}
+
+impl RequestRecord {
+    /// 首问负责: the display name of the official who first took the request, who owns it
+    /// until it is done. That is whoever took the first step after the submission, ratings
+    /// aside: the enterprise only ever rates (the server's `Scope::drives_request_to`), and
+    /// no rating comes before an answer. `None` while nobody has taken it.
+    pub fn owner(&self) -> Option<&str> {
+        let first = self.events.iter().skip(1).find(|event| event.to != RequestState::Rated)?;
+        Some(&first.actor)
+    }
 }
 
 #[cfg(test)]
@@ -263,6 +309,8 @@ pub(crate) mod tests {
             title: "标准厂房租金补贴".into(),
             body: "请问2026年的租金补贴何时申报？".into(),
             parcel_id: None,
+            location: None,
+            address: None,
         }
     }
 
@@ -282,21 +330,38 @@ pub(crate) mod tests {
 
     #[test]
     fn each_request_problem_names_its_field() {
-        let cases: [(Edit, &str); 6] = [
+        let cases: [(Edit, &str); 9] = [
             (|r| r.title = "税".into(), "title"),
             (|r| r.title = "   ".into(), "title"),
             (|r| r.title = "长".repeat(101), "title"),
             (|r| r.body = String::new(), "body"),
             (|r| r.body = " \n".into(), "body"),
             (|r| r.body = "字".repeat(5001), "body"),
+            (|r| r.location = Some(Location { lat: 114.4, lon: 30.5 }), "location"),
+            (|r| r.location = Some(Location { lat: f64::NAN, lon: 30.5 }), "location"),
+            (|r| r.address = Some("路".repeat(201)), "address"),
         ];
         for (change, field) in cases {
             let mut request = request();
             change(&mut request);
             assert_eq!(request.problem().map(|(f, _)| f), Some(field), "{request:?}");
         }
-        let longest = NewRequest { title: "长".repeat(100), body: "字".repeat(5000), ..request() };
+        let longest = NewRequest {
+            title: "长".repeat(100),
+            body: "字".repeat(5000),
+            location: Some(Location { lat: 30.5052, lon: 114.3983 }),
+            address: Some("路".repeat(200)),
+            ..request()
+        };
         assert_eq!(longest.problem(), None);
+    }
+
+    #[test]
+    fn the_address_kept_is_trimmed_and_a_blank_one_is_none() {
+        let at = |address: Option<&str>| NewRequest { address: address.map(Into::into), ..request() };
+        assert_eq!(at(Some("  光谷大道77号 ")).given_address(), Some("光谷大道77号"));
+        assert_eq!(at(Some(" \n")).given_address(), None);
+        assert_eq!(at(None).given_address(), None);
     }
 
     #[test]
@@ -304,6 +369,12 @@ pub(crate) mod tests {
         let body = json!({ "category": "complaint_or_report", "title": "噪音扰民", "body": "夜间施工" });
         let request: NewRequest = serde_json::from_value(body.clone()).unwrap();
         assert_eq!((request.category, request.parcel_id), (Category::ComplaintOrReport, None));
+        assert_eq!((request.location, request.address), (None, None));
+        let mut located = body.clone();
+        located["location"] = json!({ "lat": 30.5052, "lon": 114.3983 });
+        located["address"] = json!("光谷大道77号");
+        let request: NewRequest = serde_json::from_value(located).unwrap();
+        assert_eq!(request.location, Some(Location { lat: 30.5052, lon: 114.3983 }));
         let mut extra = body;
         extra["enterprise_id"] = json!(3);
         assert!(serde_json::from_value::<NewRequest>(extra).is_err());
@@ -376,6 +447,8 @@ pub(crate) mod tests {
             category: Category::Enquiry,
             title: "租金补贴".into(),
             body: "何时申报？".into(),
+            location: Some(Location { lat: 30.5052, lon: 114.3983 }),
+            address: Some("光谷大道77号".into()),
             state: Assigned,
             rating: None,
             submitted_at,
@@ -391,6 +464,40 @@ pub(crate) mod tests {
                 size: 1024,
             }],
         }
+    }
+
+    #[test]
+    fn the_owner_is_whoever_took_the_first_step_after_the_submission() {
+        assert_eq!(record().owner(), Some("园区服务中心"));
+        let untouched = RequestRecord { events: record().events[..1].to_vec(), ..record() };
+        assert_eq!(untouched.owner(), None);
+        // Answered at first contact, then rated: the official who answered owns it.
+        let (rules, start) = (ServiceRules::china_default(), at("2026-03-02 10:00:00"));
+        let answer = check_transition(&rules, Received, Resolved, None).unwrap();
+        let rate = check_transition(&rules, Resolved, Rated, Some(Rating::Satisfied)).unwrap();
+        let events = vec![
+            record().events[0].clone(),
+            RequestEvent::transition(start, "首问专员王五", answer, None, "已答复"),
+            RequestEvent::transition(start, "光谷示例科技", rate, Some(Rating::Satisfied), ""),
+        ];
+        assert_eq!(RequestRecord { events, ..record() }.owner(), Some("首问专员王五"));
+    }
+
+    #[test]
+    fn a_rating_that_reopens_is_followed_by_the_platforms_supervision_step() {
+        let (rules, when) = (ServiceRules::china_default(), at("2026-03-09 10:00:00"));
+        let follow_up = action(Rated, "仍有渗水", Some(Rating::Dissatisfied)).follow_up(&rules, when).unwrap();
+        assert_eq!((follow_up.from, follow_up.to, follow_up.at), (Some(Rated), Reopened, when));
+        assert_eq!((follow_up.actor.as_str(), follow_up.step.zh.as_str()), (PLATFORM_ACTOR, "督办重办"));
+        assert_eq!(follow_up.note, "企业评价为“不满意”，平台督办重办");
+        assert_eq!(follow_up.rating, None, "the rating stays with the rating's own event");
+        let basically = action(Rated, "", Some(Rating::BasicallySatisfied)).follow_up(&rules, when);
+        assert_eq!(basically.map(|event| event.to), Some(Reopened));
+        assert_eq!(action(Rated, "", Some(Rating::Satisfied)).follow_up(&rules, when), None);
+        assert_eq!(action(Resolved, "", None).follow_up(&rules, when), None);
+        let mut lenient = rules.clone();
+        lenient.ratings.iter_mut().for_each(|rule| rule.reopens = false);
+        assert_eq!(action(Rated, "", Some(Rating::Dissatisfied)).follow_up(&lenient, when), None, "the rules decide");
     }
 
     #[test]
@@ -433,6 +540,12 @@ pub(crate) mod tests {
         assert_eq!(value["events"][0]["to"], "received");
         assert_eq!(value["events"][1]["from"], "received");
         assert_eq!(value["events"][1]["step"]["zh"], "调度交办");
+        assert_eq!(value["location"], json!({ "lat": 30.5052, "lon": 114.3983 }));
+        assert_eq!(value["address"], "光谷大道77号");
+        let mut older = value.clone();
+        older.as_object_mut().unwrap().retain(|key, _| key != "location" && key != "address");
+        let older: RequestRecord = serde_json::from_value(older).unwrap();
+        assert_eq!((older.location, older.address), (None, None), "records written before both read as without");
         let text = serde_json::to_string(&record()).unwrap();
         assert_eq!(serde_json::from_str::<RequestRecord>(&text).unwrap(), record());
     }
@@ -444,8 +557,11 @@ pub(crate) mod tests {
             title in ".{0,30}",
             body in ".{0,200}",
             parcel_id in proptest::option::of(1i64..),
+            location in proptest::option::of((-90.0f64..=90.0, -180.0f64..=180.0)),
+            address in proptest::option::of(".{0,40}"),
         ) {
-            let request = NewRequest { category, title, body, parcel_id };
+            let location = location.map(|(lat, lon)| Location { lat, lon });
+            let request = NewRequest { category, title, body, parcel_id, location, address };
             let text = serde_json::to_string(&request).unwrap();
             prop_assert_eq!(serde_json::from_str::<NewRequest>(&text).unwrap(), request);
         }

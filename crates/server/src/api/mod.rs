@@ -17,6 +17,7 @@ mod evaluations;
 pub(crate) mod id;
 mod inquiries;
 mod land;
+mod metadata;
 pub(crate) mod parcels;
 mod parks;
 mod profiles;

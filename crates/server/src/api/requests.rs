@@ -4,9 +4,12 @@
 //!
 //! - `POST /requests` (enterprise users), `GET /requests` (each caller's own scope);
 //! - `GET /requests/{id}`; `POST /requests/{id}/events` (If-Match) moves it;
-//! - `POST /requests/{id}/attachments?name=` (raw bytes), `GET /requests/{id}/attachments/{attachment_id}`.
+//! - `POST /requests/{id}/attachments?name=` (raw bytes, at most 3 per request; images lose
+//!   their metadata, see [`super::metadata`]), `GET /requests/{id}/attachments/{attachment_id}`.
 //!
-//! A request is open to its enterprise's users, its park's officers and city admins.
+//! A request is open to its enterprise's users, its park's officers and city admins. A
+//! rating that reopens (core's rules) is followed in the same write by the platform's
+//! 督办重办, so the request is `reopened` at once.
 
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
@@ -17,7 +20,7 @@ use axum::Json;
 use parkatlas_core::calendar::{service_rules, working_calendar, Extension, RequestState, TransitionError};
 use parkatlas_core::wire::{
     is_attachment_type, AttachmentInfo, ErrorBody, ErrorDetail, NewRequest, RequestAction, RequestRecord,
-    MAX_ATTACHMENT_BYTES,
+    MAX_ATTACHMENTS_PER_REQUEST, MAX_ATTACHMENT_BYTES,
 };
 
 use super::body::{JsonBody, Params};
@@ -26,7 +29,8 @@ use super::sync::{stale, Idempotent, IfMatch, IfNoneMatch, Tagged, Unversioned};
 use crate::auth::guard::{kinds, EnterpriseUser, Sees};
 use crate::auth::Caller;
 use crate::error::ApiError;
-use crate::store::requests::{Filer, Move, Upload};
+use crate::store::china_now;
+use crate::store::requests::{Attached, Filer, Move, Upload};
 use crate::AppState;
 
 /// `?state=received`: only requests in that state.
@@ -132,13 +136,16 @@ pub async fn act(
             if action.to == RequestState::Extended {
                 check_extension(&current, &action.note)?;
             }
+            let at = china_now();
             let step = Move {
                 user_id,
+                at,
                 from: current.state,
                 to: action.to,
                 rating: action.rating,
                 held: if action.to == RequestState::Rated { action.rating } else { current.rating },
                 note: action.note.trim().to_string(),
+                then: action.follow_up(service_rules(), at),
             };
             let moved = store.move_request(&mut write, id, expected, &step).await?;
             Ok((write, moved.settled(expected, missing())?))
@@ -173,7 +180,8 @@ pub struct AttachmentQuery {
 }
 
 /// Attaches a file: the raw bytes as the body, with their own Content-Type (PDF, JPEG,
-/// PNG, WebP, plain text, .docx or .xlsx), at most 900 KiB.
+/// PNG, WebP, plain text, .docx or .xlsx), at most 900 KiB, at most 3 per request. Images
+/// are stored without their metadata (EXIF with its GPS position, XMP, IPTC, text chunks).
 #[utoipa::path(post, path = "/requests/{id}/attachments", tag = "requests", params(("id" = i64, Path), AttachmentQuery),
     request_body(content = String, content_type = "application/pdf", description = "The file's bytes"),
     responses((status = 201, body = AttachmentInfo), (status = 413, body = ErrorBody), (status = 415, body = ErrorBody),
@@ -203,12 +211,24 @@ pub async fn attach(
     if let Some((field, problem)) = info.problem() {
         return Err(ApiError::invalid(field, problem));
     }
+    let content = super::metadata::strip(content_type, content).map_err(|error| {
+        ApiError::invalid("body", format!("the file is not a readable {content_type} image ({error}); send it again"))
+    })?;
     let upload = Upload { name: info.name, content_type: info.content_type, content: content.to_vec() };
     let (store, id) = (&state.store, request.id);
     idempotent
         .run(store, StatusCode::CREATED, async |mut write| {
-            let attached = store.add_attachment(&mut write, id, &upload).await?;
-            Ok((write, Unversioned(attached.ok_or(ApiError::NotFound { resource: "request", id })?)))
+            match store.add_attachment(&mut write, id, &upload).await? {
+                Attached::Done(info) => Ok((write, Unversioned(info))),
+                Attached::Full => Err(ApiError::invalid(
+                    "attachments",
+                    format!(
+                    "a request holds at most {MAX_ATTACHMENTS_PER_REQUEST} files and this one has them; put several \
+                     pages in one PDF, or ask the park's officer to take the file another way"
+                ),
+                )),
+                Attached::Missing => Err(ApiError::NotFound { resource: "request", id }),
+            }
         })
         .await
 }

@@ -12,7 +12,7 @@ use super::error::Result;
 use super::parcels::{bind_parcel, PARCEL_INSERT_COLUMNS};
 use super::parks::{bind_park, PARK_INSERT_COLUMNS};
 use super::write::{Audience, Write};
-use super::{mark_demo_data, to_db, AnyQuery, Backend, Begun, NewParcel, NewPark, Outcome, Store};
+use super::{mark_demo_data, to_db, utc_text, AnyQuery, Backend, Begun, NewParcel, NewPark, Outcome, Store};
 use chrono::NaiveDateTime;
 use parkatlas_core::calendar::{Category, Rating, RequestState};
 use parkatlas_core::wire::{
@@ -374,11 +374,6 @@ async fn insert_inquiries(write: &mut Write, rows: &[InquiryRow]) -> Result<()> 
         write.log_change(ChangeKind::Inquiry, row.id, row.version, false, audience).await?;
     }
     Ok(())
-}
-
-/// A China local time as stored: UTC text in [`super::TIME_FORMAT`].
-fn utc_text(china: NaiveDateTime) -> String {
-    (china - chrono::Duration::hours(8)).format(super::TIME_FORMAT).to_string()
 }
 
 /// Inserts `rows` into `table` with as few statements as the parameter limits allow;

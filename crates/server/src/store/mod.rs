@@ -228,6 +228,12 @@ pub(crate) fn now_text() -> String {
     chrono::Utc::now().format(TIME_FORMAT).to_string()
 }
 
+/// A China local time as stored: UTC text in [`TIME_FORMAT`].
+pub(crate) fn utc_text(china: chrono::NaiveDateTime) -> String {
+    let offset = chrono::Duration::seconds(i64::from(parkatlas_core::calendar::CHINA_UTC_OFFSET_SECONDS));
+    (china - offset).format(TIME_FORMAT).to_string()
+}
+
 /// A stored instant (UTC text) as China local time, as the wire types show it.
 pub(crate) fn china_time(stored: &str) -> error::Result<chrono::NaiveDateTime> {
     let instant = chrono::DateTime::parse_from_rfc3339(stored)
@@ -272,5 +278,6 @@ mod tests {
         let shown = china_time("2026-03-01T17:30:00.250Z").unwrap();
         assert_eq!(shown.to_string(), "2026-03-02 01:30:00.250");
         assert!(china_time("yesterday").is_err());
+        assert_eq!(utc_text(shown), "2026-03-01T17:30:00.250Z");
     }
 }

@@ -9,13 +9,16 @@ use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
 use parkatlas_core::calendar::{service_rules, step_name, working_calendar, Category, Rating, RequestState};
-use parkatlas_core::wire::{AttachmentInfo, ChangeKind, NewRequest, RequestDue, RequestEvent, RequestRecord};
+use parkatlas_core::wire::{
+    AttachmentInfo, ChangeKind, Location, NewRequest, RequestDue, RequestEvent, RequestRecord,
+    MAX_ATTACHMENTS_PER_REQUEST,
+};
 use sqlx::AnyConnection;
 
 use super::error::{Context, Result};
 use super::scope::{self, Belonging, Condition};
 use super::write::{Audience, Versioned, Write};
-use super::{bind_values, china_now, china_time, from_db, now_text, to_db, Store, Value};
+use super::{bind_values, china_now, china_time, from_db, now_text, to_db, utc_text, Store, Value};
 use crate::auth::Scope;
 
 /// Who files a request.
@@ -28,6 +31,8 @@ pub struct Filer {
 /// A step of a request's life, already allowed by core.
 pub struct Move {
     pub user_id: i64,
+    /// China local time.
+    pub at: NaiveDateTime,
     pub from: RequestState,
     pub to: RequestState,
     /// The rating given with this step (the change to `rated`), kept with the event.
@@ -35,6 +40,17 @@ pub struct Move {
     /// The rating the request holds afterwards.
     pub held: Option<Rating>,
     pub note: String,
+    /// The step the platform takes in the same write (core's `RequestAction::follow_up`),
+    /// which leaves the request in its `to` state.
+    pub then: Option<RequestEvent>,
+}
+
+/// What became of an upload.
+pub enum Attached {
+    Done(AttachmentInfo),
+    /// The request holds [`MAX_ATTACHMENTS_PER_REQUEST`] files already.
+    Full,
+    Missing,
 }
 
 /// An uploaded file, already checked.
@@ -95,8 +111,9 @@ impl Store {
     pub async fn add_request(&self, write: &mut Write, filer: &Filer, request: &NewRequest) -> Result<RequestRecord> {
         let now = now_text();
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO service_requests (enterprise_id, park_id, parcel_id, category, title, body, state, submitted_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+            "INSERT INTO service_requests
+                 (enterprise_id, park_id, parcel_id, category, title, body, lat, lon, address, state, submitted_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
         )
         .bind(filer.enterprise_id)
         .bind(filer.park_id)
@@ -104,11 +121,15 @@ impl Store {
         .bind(to_db(request.category))
         .bind(request.title.trim())
         .bind(&request.body)
+        .bind(request.location.map(|point| point.lat))
+        .bind(request.location.map(|point| point.lon))
+        .bind(request.given_address())
         .bind(to_db(RequestState::Received))
         .bind(&now)
         .fetch_one(write.connection())
         .await?;
-        insert_event(write, id, &now, filer.user_id, None, RequestState::Received, None, "").await?;
+        let received = NewEvent { at: &now, by: Actor::User(filer.user_id), from: None, to: RequestState::Received };
+        received.insert(write, id, None, "").await?;
         let audience = Audience::Scoped { park_id: Some(filer.park_id), enterprise_id: Some(filer.enterprise_id) };
         write.log_change(ChangeKind::Request, id, 1, false, audience).await?;
         read_request(write.connection(), id).await?.context("the request just filed is missing")
@@ -122,11 +143,12 @@ impl Store {
         expected: i64,
         step: &Move,
     ) -> Result<Versioned<RequestRecord>> {
+        let reached = step.then.as_ref().map_or(step.to, |then| then.to);
         let updated = sqlx::query(
             "UPDATE service_requests SET state = $1, rating = $2, version = version + 1
              WHERE id = $3 AND version = $4 AND state = $5",
         )
-        .bind(to_db(step.to))
+        .bind(to_db(reached))
         .bind(step.held.map(to_db))
         .bind(id)
         .bind(expected)
@@ -139,27 +161,38 @@ impl Store {
                 None => Versioned::Missing,
             });
         }
-        let (user, from, to, rating) = (step.user_id, Some(step.from), step.to, step.rating);
-        insert_event(write, id, &now_text(), user, from, to, rating, &step.note).await?;
+        let at = utc_text(step.at);
+        let event = NewEvent { at: &at, by: Actor::User(step.user_id), from: Some(step.from), to: step.to };
+        event.insert(write, id, step.rating, &step.note).await?;
+        if let Some(then) = &step.then {
+            let platform =
+                NewEvent { at: &utc_text(then.at), by: Actor::Named(&then.actor), from: then.from, to: then.to };
+            platform.insert(write, id, then.rating, &then.note).await?;
+        }
         let record = read_request(write.connection(), id).await?.context("the request just moved is missing")?;
         log_request(write, &record).await?;
         Ok(Versioned::Done(record))
     }
 
-    /// Attaches a file to request `id`; the request's version moves on so that clients
-    /// syncing it learn of the file. `None` when there is no such request.
-    pub async fn add_attachment(
-        &self,
-        write: &mut Write,
-        request_id: i64,
-        upload: &Upload,
-    ) -> Result<Option<AttachmentInfo>> {
+    /// Attaches a file to request `id`, unless it holds [`MAX_ATTACHMENTS_PER_REQUEST`]
+    /// files already; the request's version moves on so that clients syncing it learn of
+    /// the file.
+    pub async fn add_attachment(&self, write: &mut Write, request_id: i64, upload: &Upload) -> Result<Attached> {
+        // The update comes first: on PostgreSQL it locks the request's row, so that two
+        // uploads at once count each other's files.
         let bumped = sqlx::query("UPDATE service_requests SET version = version + 1 WHERE id = $1")
             .bind(request_id)
             .execute(write.connection())
             .await?;
         if bumped.rows_affected() == 0 {
-            return Ok(None);
+            return Ok(Attached::Missing);
+        }
+        let held: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM attachments WHERE request_id = $1")
+            .bind(request_id)
+            .fetch_one(write.connection())
+            .await?;
+        if usize::try_from(held).is_ok_and(|held| held >= MAX_ATTACHMENTS_PER_REQUEST) {
+            return Ok(Attached::Full);
         }
         let size = i64::try_from(upload.content.len())?;
         let id: i64 = sqlx::query_scalar(
@@ -177,7 +210,12 @@ impl Store {
         let record =
             read_request(write.connection(), request_id).await?.context("the request just attached to is missing")?;
         log_request(write, &record).await?;
-        Ok(Some(AttachmentInfo { id, name: upload.name.clone(), content_type: upload.content_type.clone(), size }))
+        Ok(Attached::Done(AttachmentInfo {
+            id,
+            name: upload.name.clone(),
+            content_type: upload.content_type.clone(),
+            size,
+        }))
     }
 
     /// An attachment of request `request_id` with its bytes.
@@ -199,31 +237,43 @@ async fn log_request(write: &mut Write, record: &RequestRecord) -> sqlx::Result<
     write.log_change(ChangeKind::Request, record.id, record.version, false, audience).await
 }
 
-#[allow(clippy::too_many_arguments)]
-async fn insert_event(
-    write: &mut Write,
-    request_id: i64,
-    at: &str,
-    user_id: i64,
+/// Who took a step: an account, or the platform under a name of its own.
+enum Actor<'a> {
+    User(i64),
+    Named(&'a str),
+}
+
+/// A step to record in a request's history.
+struct NewEvent<'a> {
+    /// UTC text.
+    at: &'a str,
+    by: Actor<'a>,
     from: Option<RequestState>,
     to: RequestState,
-    rating: Option<Rating>,
-    note: &str,
-) -> sqlx::Result<()> {
-    sqlx::query(
-        "INSERT INTO request_events (request_id, at, user_id, from_state, to_state, rating, note)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
-    )
-    .bind(request_id)
-    .bind(at)
-    .bind(user_id)
-    .bind(from.map(to_db))
-    .bind(to_db(to))
-    .bind(rating.map(to_db))
-    .bind(note)
-    .execute(write.connection())
-    .await?;
-    Ok(())
+}
+
+impl NewEvent<'_> {
+    async fn insert(&self, write: &mut Write, request_id: i64, rating: Option<Rating>, note: &str) -> sqlx::Result<()> {
+        let (user_id, actor) = match self.by {
+            Actor::User(id) => (Some(id), None),
+            Actor::Named(name) => (None, Some(name)),
+        };
+        sqlx::query(
+            "INSERT INTO request_events (request_id, at, user_id, actor, from_state, to_state, rating, note)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(request_id)
+        .bind(self.at)
+        .bind(user_id)
+        .bind(actor)
+        .bind(self.from.map(to_db))
+        .bind(to_db(self.to))
+        .bind(rating.map(to_db))
+        .bind(note)
+        .execute(write.connection())
+        .await?;
+        Ok(())
+    }
 }
 
 /// Where a request belongs, for scoped lists.
@@ -252,6 +302,9 @@ struct RequestRow {
     category: String,
     title: String,
     body: String,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    address: Option<String>,
     state: String,
     rating: Option<String>,
     submitted_at: String,
@@ -282,7 +335,7 @@ async fn read_requests(connection: &mut AnyConnection, filter: &Condition) -> Re
     let clause = &filter.clause;
     let requests_sql = format!(
         "SELECT r.id, r.version, r.enterprise_id, e.name AS enterprise_name, r.park_id, r.parcel_id, r.category,
-                r.title, r.body, r.state, r.rating, r.submitted_at
+                r.title, r.body, r.lat, r.lon, r.address, r.state, r.rating, r.submitted_at
          FROM service_requests r JOIN enterprises e ON e.id = r.enterprise_id
          WHERE {clause} ORDER BY r.submitted_at DESC, r.id DESC"
     );
@@ -292,7 +345,7 @@ async fn read_requests(connection: &mut AnyConnection, filter: &Condition) -> Re
         return Ok(Vec::new());
     }
     let events_sql = format!(
-        "SELECT ev.request_id, ev.at, u.display_name AS actor, ev.from_state, ev.to_state, ev.rating, ev.note
+        "SELECT ev.request_id, ev.at, COALESCE(ev.actor, u.display_name) AS actor, ev.from_state, ev.to_state, ev.rating, ev.note
          FROM request_events ev LEFT JOIN users u ON u.id = ev.user_id
          WHERE ev.request_id IN (SELECT r.id FROM service_requests r WHERE {clause})
          ORDER BY ev.request_id, ev.id"
@@ -360,6 +413,8 @@ impl RequestRow {
             category,
             title: self.title,
             body: self.body,
+            location: self.lat.zip(self.lon).map(|(lat, lon)| Location { lat, lon }),
+            address: self.address,
             state,
             rating: self.rating.as_deref().map(from_db::<Rating>).transpose()?,
             submitted_at,

@@ -54,22 +54,22 @@ async fn a_request_lives_from_receipt_through_rating_and_reopening_with_its_hist
         assert_eq!((&filed["due"]["kind"], &filed["due"]["status"]["overdue"]), (&json!("resolve"), &json!(false)));
         let due_before = filed["due"]["due_at"].as_str().unwrap().to_string();
 
+        // The dissatisfied rating reopens the request in the same write (督办重办 by the platform).
         let steps = [
-            (&officer, json!({ "to": "assigned", "note": "交园区物业服务中心" })),
-            (&officer, json!({ "to": "in_progress" })),
-            (&officer, json!({ "to": "extended", "note": "需等待防水材料到货" })),
-            (&officer, json!({ "to": "resolved", "note": "已完成屋面修补" })),
-            (&enterprise, json!({ "to": "rated", "rating": "dissatisfied", "note": "仍有渗水" })),
-            (&officer, json!({ "to": "reopened", "note": "督办：重新修补" })),
-            (&officer, json!({ "to": "resolved", "note": "已整体更换防水层" })),
-            (&enterprise, json!({ "to": "rated", "rating": "satisfied" })),
+            (&officer, json!({ "to": "assigned", "note": "交园区物业服务中心" }), "assigned"),
+            (&officer, json!({ "to": "in_progress" }), "in_progress"),
+            (&officer, json!({ "to": "extended", "note": "需等待防水材料到货" }), "extended"),
+            (&officer, json!({ "to": "resolved", "note": "已完成屋面修补" }), "resolved"),
+            (&enterprise, json!({ "to": "rated", "rating": "dissatisfied", "note": "仍有渗水" }), "reopened"),
+            (&officer, json!({ "to": "resolved", "note": "已整体更换防水层" }), "resolved"),
+            (&enterprise, json!({ "to": "rated", "rating": "satisfied" }), "rated"),
         ];
         let mut record = filed;
-        for (version, (session, body)) in (1..).zip(steps) {
+        for (version, (session, body, reached)) in (1..).zip(steps) {
             let answer = step(session, id, version, body.clone()).await;
             assert_eq!(answer.etag(), format!("\"{}\"", version + 1), "{body}");
             record = answer.json(StatusCode::OK);
-            assert_eq!(record["state"], body["to"]);
+            assert_eq!(record["state"], reached);
             if body["to"] == "extended" {
                 let due_after = record["due"]["due_at"].as_str().unwrap();
                 assert!(due_after > due_before.as_str(), "an extension moves the deadline: {due_after}");
@@ -89,14 +89,19 @@ async fn a_request_lives_from_receipt_through_rating_and_reopening_with_its_hist
         ];
         let expected: Vec<_> = expected.into_iter().map(|(f, t, s, r)| (f, t.to_string(), s.to_string(), r)).collect();
         assert_eq!(history(&record), expected);
-        assert_eq!((&record["rating"], &record["version"]), (&json!("satisfied"), &json!(9)));
+        assert_eq!((&record["rating"], &record["version"]), (&json!("satisfied"), &json!(8)));
+        assert_eq!(
+            (&record["events"][6]["actor"], &record["events"][6]["at"]),
+            (&json!("平台督办"), &record["events"][5]["at"])
+        );
+        assert_eq!(record["events"][6]["note"], "企业评价为“不满意”，平台督办重办");
         assert_eq!(record["events"][2]["actor"], "光谷星河园区管理员（演示）");
         assert_eq!(record["events"][3]["note"], "需等待防水材料到货");
         // A closed request's deadline is judged at its (last) resolution.
         assert_eq!(record["due"]["status"]["at"], record["events"][7]["at"]);
 
         let read = enterprise.call(Method::GET, &format!("/api/v1/requests/{id}")).send().await;
-        assert_eq!(read.etag(), "\"9\"");
+        assert_eq!(read.etag(), "\"8\"");
         let read: Value = read.json(StatusCode::OK);
         assert_eq!(history(&read), expected);
     }
@@ -269,6 +274,57 @@ async fn only_enterprise_users_file_requests_and_what_they_file_is_checked() {
     assert_eq!(refused.error(StatusCode::UNPROCESSABLE_ENTITY).1.as_deref(), Some("enterprise_id"));
 }
 
+#[tokio::test]
+async fn a_request_keeps_its_location_and_address_and_refuses_bad_ones() {
+    for server in TestServer::each_backend().await {
+        let enterprise = server.login("enterprise.a").await;
+        let mut located = general_request();
+        located["location"] = json!({ "lat": 30.5052, "lon": 114.3983 });
+        located["address"] = json!("  武汉市东湖新技术开发区光谷大道77号 ");
+        let filed = file(&enterprise, &located).await;
+        assert_eq!(filed["location"], json!({ "lat": 30.5052, "lon": 114.3983 }));
+        assert_eq!(filed["address"], "武汉市东湖新技术开发区光谷大道77号");
+        let read: Value = enterprise
+            .call(Method::GET, &format!("/api/v1/requests/{}", filed["id"]))
+            .send()
+            .await
+            .json(StatusCode::OK);
+        assert_eq!((&read["location"], &read["address"]), (&filed["location"], &filed["address"]));
+        let plain = file(&enterprise, &general_request()).await;
+        assert_eq!((&plain["location"], &plain["address"]), (&Value::Null, &Value::Null));
+
+        for (field, value) in [
+            ("location", json!({ "lat": 114.3983, "lon": 30.5052 })),
+            ("location", json!({ "lat": 30.5 })),
+            ("address", json!("路".repeat(201))),
+        ] {
+            let mut bad = general_request();
+            bad[field] = value;
+            let refused = post(&enterprise, bad).await;
+            assert_eq!(refused.error(StatusCode::UNPROCESSABLE_ENTITY).1.as_deref(), Some(field));
+        }
+    }
+}
+
+#[tokio::test]
+async fn basically_satisfied_reopens_at_once_and_satisfied_closes() {
+    for server in TestServer::each_backend().await {
+        let (enterprise, officer) = (server.login("enterprise.a").await, server.login("officer.guanggu").await);
+        for (rating, reached) in [("basically_satisfied", "reopened"), ("satisfied", "rated")] {
+            let id = file(&enterprise, &general_request()).await["id"].as_i64().unwrap();
+            step(&officer, id, 1, json!({ "to": "resolved", "note": "已答复" })).await.json::<Value>(StatusCode::OK);
+            let rated: Value =
+                step(&enterprise, id, 2, json!({ "to": "rated", "rating": rating })).await.json(StatusCode::OK);
+            assert_eq!(
+                (&rated["state"], &rated["rating"], &rated["version"]),
+                (&json!(reached), &json!(rating), &json!(3))
+            );
+            let owner = &rated["events"][1]["actor"];
+            assert_eq!(owner, "光谷星河园区管理员（演示）", "the official who answered first owns it");
+        }
+    }
+}
+
 mod attachments {
     use super::*;
 
@@ -314,6 +370,97 @@ mod attachments {
             let wrong = officer.call(Method::GET, &format!("/api/v1/requests/{id}/attachments/999999")).send().await;
             assert_eq!(wrong.error(StatusCode::NOT_FOUND).0, "not_found");
         }
+    }
+
+    /// A JPEG segment: marker, length (which counts itself), contents.
+    fn segment(marker: u8, contents: &[u8]) -> Vec<u8> {
+        let length = u16::try_from(contents.len() + 2).unwrap().to_be_bytes();
+        [&[0xFF, marker][..], &length, contents].concat()
+    }
+
+    /// An EXIF block placing the photo at 30°30'18.96" N: a big-endian TIFF whose first
+    /// directory points to a GPS directory with GPSLatitudeRef and GPSLatitude.
+    fn exif_with_gps() -> Vec<u8> {
+        let mut tiff = b"MM\0\x2A\0\0\0\x08".to_vec();
+        tiff.extend([0, 1, 0x88, 0x25, 0, 4, 0, 0, 0, 1, 0, 0, 0, 26, 0, 0, 0, 0]); // IFD0: GPSInfo → 26
+        tiff.extend([0, 2, 0, 1, 0, 2, 0, 0, 0, 2, b'N', 0, 0, 0]); // GPSLatitudeRef "N"
+        tiff.extend([0, 2, 0, 5, 0, 0, 0, 3, 0, 0, 0, 56, 0, 0, 0, 0]); // GPSLatitude → 56
+        for (numerator, denominator) in [(30u32, 1u32), (30, 1), (1896, 100)] {
+            tiff.extend(numerator.to_be_bytes());
+            tiff.extend(denominator.to_be_bytes());
+        }
+        [b"Exif\0\0".to_vec(), tiff].concat()
+    }
+
+    /// An 8×8 grey photo as a baseline JPEG: JFIF, one quantisation table, the frame, one
+    /// Huffman table each for DC and AC holding the one code the picture needs, the scan
+    /// (DC difference 0, then end of block: bits 00, padded with ones), EOI. With `exif`
+    /// the EXIF segment follows JFIF, where cameras write it.
+    fn photo(exif: Option<Vec<u8>>) -> Vec<u8> {
+        let jfif = segment(0xE0, b"JFIF\0\x01\x01\0\0\x01\0\x01\0\0");
+        let quantisation = segment(0xDB, &[[0u8].as_slice(), &[1; 64]].concat());
+        let frame = segment(0xC0, &[8, 0, 8, 0, 8, 1, 1, 0x11, 0]);
+        let one_code = |class: u8| segment(0xC4, &[[class, 1].as_slice(), &[0; 15], &[0]].concat());
+        let scan = segment(0xDA, &[1, 1, 0, 0, 63, 0]);
+        let exif = exif.map(|block| segment(0xE1, &block)).unwrap_or_default();
+        [
+            vec![0xFF, 0xD8],
+            jfif,
+            exif,
+            quantisation,
+            frame,
+            one_code(0x00),
+            one_code(0x10),
+            scan,
+            vec![0x3F, 0xFF, 0xD9],
+        ]
+        .concat()
+    }
+
+    #[tokio::test]
+    async fn a_photo_is_stored_without_its_gps_position_and_with_its_picture_intact() {
+        for server in TestServer::each_backend().await {
+            let (enterprise, officer) = (server.login("enterprise.a").await, server.login("officer.guanggu").await);
+            let id = file(&enterprise, &general_request()).await["id"].as_i64().unwrap();
+            let sent = photo(Some(exif_with_gps()));
+            assert!(sent.windows(4).any(|w| w == b"Exif"));
+            let info: Value = attach(&enterprise, id, "现场.jpg", "image/jpeg", sent).await.json(StatusCode::CREATED);
+            let path = format!("/api/v1/requests/{id}/attachments/{}", info["id"]);
+            let stored = officer.call(Method::GET, &path).send().await;
+            assert_eq!(stored.status, StatusCode::OK);
+            assert_eq!(stored.body, photo(None), "the same photo, byte for byte, without the EXIF segment");
+            assert!(!stored.body.windows(4).any(|w| w == b"Exif" || w == [0x88, 0x25, 0, 4]));
+            assert_eq!(info["size"], json!(stored.body.len()));
+        }
+    }
+
+    #[tokio::test]
+    async fn a_fourth_file_is_refused_naming_the_attachments() {
+        for server in TestServer::each_backend().await {
+            let enterprise = server.login("enterprise.a").await;
+            let id = file(&enterprise, &general_request()).await["id"].as_i64().unwrap();
+            for n in 1..=3 {
+                let sent = attach(&enterprise, id, &format!("{n}.txt"), "text/plain", b"page".to_vec()).await;
+                assert_eq!(sent.status, StatusCode::CREATED, "{}", sent.text());
+            }
+            let fourth: ErrorBody = attach(&enterprise, id, "4.txt", "text/plain", b"page".to_vec())
+                .await
+                .json(StatusCode::UNPROCESSABLE_ENTITY);
+            assert_eq!(fourth.error.field.as_deref(), Some("attachments"));
+            assert!(fourth.error.message.contains("at most 3 files"), "{}", fourth.error.message);
+            let record: Value =
+                enterprise.call(Method::GET, &format!("/api/v1/requests/{id}")).send().await.json(StatusCode::OK);
+            assert_eq!((record["attachments"].as_array().unwrap().len(), &record["version"]), (3, &json!(4)));
+        }
+    }
+
+    #[tokio::test]
+    async fn a_file_that_claims_to_be_an_image_and_is_not_is_refused() {
+        let server = TestServer::with_demo_data().await;
+        let enterprise = server.login("enterprise.a").await;
+        let id = file(&enterprise, &general_request()).await["id"].as_i64().unwrap();
+        let fake = attach(&enterprise, id, "scan.jpg", "image/jpeg", b"GIF89a".to_vec()).await;
+        assert_eq!(fake.error(StatusCode::UNPROCESSABLE_ENTITY).1.as_deref(), Some("body"));
     }
 
     #[tokio::test]
