@@ -7,6 +7,8 @@
 //!   belonging to one (`public`).
 //! - [`map`]: the one module that touches Leaflet.
 //! - [`api`]: the fetch and write helpers and typed endpoints of `/api/v1`.
+//! - [`offline`]: the signed-in app's service worker, replica of the account's records and
+//!   outbox of writes (never used by the public atlas).
 //! - [`url_state`]: the pages' state in their URLs; [`format`]: numbers and areas.
 //! - [`i18n`]: Simplified Chinese first, English second; [`theme`]: the map palette.
 
@@ -16,6 +18,7 @@ pub mod format;
 pub mod geolocation;
 pub mod i18n;
 pub mod map;
+pub mod offline;
 pub mod pages;
 pub mod signed_in;
 pub mod theme;

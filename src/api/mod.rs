@@ -8,12 +8,12 @@ mod write;
 use gloo_net::http::{Method, Request, Response};
 use parkatlas_core::geometry::BoundingBox;
 use parkatlas_core::wire::{
-    ClientConfig, ErrorBody, InquiryReceipt, LandFilter, LandSearch, NewInquiry, ParcelRecord, ParkCollection,
-    ParkRecord, ParkStatistics,
+    ChangePage, ClientConfig, ErrorBody, InquiryReceipt, LandFilter, LandSearch, NewInquiry, ParcelRecord,
+    ParkCollection, ParkRecord, ParkStatistics,
 };
 use serde::de::DeserializeOwned;
 
-pub use self::write::{write, WriteFailure, WriteHeaders};
+pub use self::write::{upload, write, WriteFailure, WriteHeaders};
 use crate::i18n::Texts;
 
 /// Why a request did not produce data.
@@ -128,6 +128,11 @@ pub async fn find_land(filter: &LandFilter, bbox: Option<BoundingBox>, limit: u3
     }
     query.append_pair("limit", &limit.to_string());
     get_json(&format!("/api/v1/land?{}", query.finish())).await
+}
+
+/// The changes the caller may see after the cursor `since` (0 for everything), oldest first.
+pub async fn changes(since: i64) -> Result<ChangePage, ApiFailure> {
+    get_json(&format!("/api/v1/changes?since={since}")).await
 }
 
 /// Sends an inquiry, anonymously (the public app has no session). `operation_id` is kept

@@ -5,10 +5,11 @@
 //! names the version a change was made to, `Idempotency-Key` the client's operation, and
 //! `X-CSRF-Token` repeats a signed-in session's token.
 
-use gloo_net::http::{Method, RequestBuilder};
+use gloo_net::http::{Method, Request, RequestBuilder};
 use parkatlas_core::wire::ErrorBody;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use web_sys::Blob;
 
 use super::{status_failure, ApiFailure};
 use crate::i18n::Texts;
@@ -78,12 +79,28 @@ pub async fn write<B: Serialize, R: DeserializeOwned>(
     body: &B,
     headers: WriteHeaders<'_>,
 ) -> Result<R, WriteFailure<R>> {
-    let request = headers
-        .pairs()
-        .into_iter()
-        .fold(RequestBuilder::new(path).method(method), |request, (name, value)| request.header(name, &value))
-        .json(body)
-        .map_err(|_| ApiFailure::Unreadable)?;
+    let request = with_headers(RequestBuilder::new(path).method(method), headers);
+    send(request.json(body).map_err(|_| ApiFailure::Unreadable)?).await
+}
+
+/// POSTs `content` to `path` as the raw body of type `content_type` (a file upload), with
+/// `headers`, and reads the record it answers with.
+pub async fn upload<R: DeserializeOwned>(
+    path: &str,
+    content_type: &str,
+    content: &Blob,
+    headers: WriteHeaders<'_>,
+) -> Result<R, WriteFailure<R>> {
+    let request =
+        with_headers(RequestBuilder::new(path).method(Method::POST), headers).header("Content-Type", content_type);
+    send(request.body(content.clone()).map_err(|_| ApiFailure::Unreadable)?).await
+}
+
+fn with_headers(request: RequestBuilder, headers: WriteHeaders<'_>) -> RequestBuilder {
+    headers.pairs().into_iter().fold(request, |request, (name, value)| request.header(name, &value))
+}
+
+async fn send<R: DeserializeOwned>(request: Request) -> Result<R, WriteFailure<R>> {
     let response = request.send().await.map_err(|_| ApiFailure::Network)?;
     let etag = response.headers().get("etag");
     let text = response.text().await.map_err(|_| ApiFailure::Network)?;

@@ -1,12 +1,14 @@
 //! The signed-in app's top bar: the product name (back to the public atlas), the role's
-//! own pages, the account with its sign-out, and the language switch.
+//! own pages, the outbox, the account with its sign-out, and the language switch.
 
 use leptos::prelude::*;
 use parkatlas_core::wire::Role;
 
 use super::session::use_session;
+use super::status::OutboxBadge;
 use super::texts::use_shell_texts;
-use crate::i18n::{use_language, use_texts};
+use crate::i18n::{fill, use_language, use_texts};
+use crate::offline::use_offline;
 
 #[component]
 pub fn AppHeader() -> impl IntoView {
@@ -14,6 +16,7 @@ pub fn AppHeader() -> impl IntoView {
     let shell = use_shell_texts();
     let language = use_language();
     let session = use_session();
+    let outbox = use_offline().outbox();
     let links = move || {
         let shell = shell.get();
         match session.role() {
@@ -43,6 +46,7 @@ pub fn AppHeader() -> impl IntoView {
                 }}
             </nav>
             <Show when=move || session.user().is_some()>
+                <OutboxBadge />
                 <button
                     class="button button--quiet topbar__account"
                     type="button"
@@ -52,7 +56,12 @@ pub fn AppHeader() -> impl IntoView {
                     }
                     disabled=move || sign_out.pending().get()
                     on:click=move |_| {
-                        sign_out.dispatch(());
+                        // The outbox stays on the device for its account: say so before leaving it.
+                        let unsent = outbox.unsent();
+                        let question = fill(shell.get_untracked().sign_out_unsent, &[("count", unsent.to_string())]);
+                        if unsent == 0 || window().confirm_with_message(&question).unwrap_or(false) {
+                            sign_out.dispatch(());
+                        }
                     }
                 >
                     {move || shell.get().sign_out}

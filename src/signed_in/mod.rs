@@ -3,10 +3,12 @@
 //!
 //! - [`SignedInApp`]: the router, the frame and the session's sign-in dialog.
 //! - [`session`]: who is signed in, remembered for offline use.
+//! - [`status`]: the offline banner and the outbox's badge.
 //! - [`texts`]: the frame's own interface text.
 
 pub mod header;
 pub mod session;
+pub mod status;
 pub mod texts;
 
 use leptos::prelude::*;
@@ -17,18 +19,23 @@ use parkatlas_core::wire::Role;
 
 use self::header::AppHeader;
 use self::session::{use_session, Session, SessionState};
+use self::status::OfflineBanner;
 use self::texts::use_shell_texts;
 use crate::components::shared::states::Loading;
+use crate::offline::Offline;
 use crate::pages::account::sign_in::{SignInAgain, SignInPage};
+use crate::pages::outbox::OutboxPage;
 use crate::pages::{portal, requests};
 
 #[component]
 pub fn SignedInApp() -> impl IntoView {
     crate::i18n::provide_language();
     let session = Session::provide();
+    Offline::provide(session);
     view! {
         <Router>
             <AppHeader />
+            <OfflineBanner />
             <main class="page page--app">
                 <Routes fallback=NotYours>
                     <Route path=path!("/app/sign-in") view=SignInPage />
@@ -38,6 +45,7 @@ pub fn SignedInApp() -> impl IntoView {
                     <Route path=path!("/app/requests/new") view=|| view! { <SignedInOnly><requests::new::NewRequestPage /></SignedInOnly> } />
                     <Route path=path!("/app/requests/:id") view=|| view! { <SignedInOnly><requests::detail::RequestPage /></SignedInOnly> } />
                     <Route path=path!("/app/workspace") view=|| view! { <SignedInOnly><requests::list::RequestsPage /></SignedInOnly> } />
+                    <Route path=path!("/app/outbox") view=|| view! { <SignedInOnly><OutboxPage /></SignedInOnly> } />
                 </Routes>
             </main>
             <Show when=move || session.lapsed()>
