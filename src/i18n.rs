@@ -5,7 +5,7 @@
 
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
-use parkatlas_core::text::Bilingual;
+use parkatlas_core::text::{Bilingual, Label};
 use parkatlas_core::tiers::CertificateKind;
 use parkatlas_core::wire::{LandUse, ParcelStatus, ParkLevel, ParkType, SupplyMode};
 
@@ -326,6 +326,15 @@ impl Texts {
             ParkLevel::National => self.level_national,
             ParkLevel::Provincial => self.level_provincial,
             ParkLevel::Municipal => self.level_municipal,
+        }
+    }
+
+    /// A core label (a request's state or category, a rating) in this language.
+    pub fn label(&self, label: Label) -> &'static str {
+        if std::ptr::eq(self, &ZH) {
+            label.zh
+        } else {
+            label.en
         }
     }
 

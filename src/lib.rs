@@ -20,6 +20,7 @@ pub mod i18n;
 pub mod map;
 pub mod offline;
 pub mod pages;
+pub mod photo;
 pub mod signed_in;
 pub mod theme;
 pub mod url_state;

@@ -79,3 +79,22 @@ test('the search works from the keyboard alone', async ({ page }) => {
   // The map frames what the search found: the one parcel, so it zooms in close.
   await expect.poll(async () => Number(await page.getByTestId('park-map').getAttribute('data-zoom'))).toBeGreaterThanOrEqual(15);
 });
+
+test('a visit to the atlas downloads none of the signed-in app', async ({ page, request }) => {
+  const fetched: string[] = [];
+  page.on('request', (sent) => fetched.push(new URL(sent.url()).pathname));
+  await page.goto('/');
+  await expect(page.getByTestId('park-map')).toHaveAttribute('data-parks-drawn', '3');
+  await page.waitForLoadState('networkidle');
+  expect(fetched.filter((path) => path.startsWith('/app/') || path.includes('parkatlas-app'))).toEqual([]);
+  // Nor does the atlas's own bundle hold it: strings only the signed-in app shows are absent.
+  const wasm = fetched.find((path) => path.endsWith('_bg.wasm'));
+  expect(wasm).toMatch(/parkatlas-web/);
+  const bytes = Buffer.from(await (await request.get(wasm!)).body()).toString('utf8');
+  expect(bytes).toContain('地图找地');
+  for (const signedInOnly of ['首问负责人', '一次性告知', '登录已过期']) expect(bytes).not.toContain(signedInOnly);
+  // The way in is a link that loads the signed-in app as a page of its own.
+  const signIn = page.getByRole('link', { name: '登录' });
+  await expect(signIn).toHaveAttribute('href', '/app/sign-in');
+  await expect(signIn).toHaveAttribute('rel', 'external');
+});

@@ -3,13 +3,14 @@
 //! function per endpoint.
 
 pub mod account;
+pub mod requests;
 mod write;
 
 use gloo_net::http::{Method, Request, Response};
 use parkatlas_core::geometry::BoundingBox;
 use parkatlas_core::wire::{
-    ChangePage, ClientConfig, ErrorBody, InquiryReceipt, LandFilter, LandSearch, NewInquiry, ParcelRecord,
-    ParkCollection, ParkRecord, ParkStatistics,
+    ChangePage, ClientConfig, EnterpriseRecord, ErrorBody, InquiryReceipt, LandFilter, LandSearch, NewInquiry,
+    ParcelRecord, ParkCollection, ParkRecord, ParkStatistics,
 };
 use serde::de::DeserializeOwned;
 
@@ -99,6 +100,15 @@ pub async fn parks() -> Result<ParkCollection, ApiFailure> {
 
 pub async fn park(id: i64) -> Result<ParkRecord, ApiFailure> {
     get_json(&format!("/api/v1/parks/{id}")).await
+}
+
+pub async fn enterprise(id: i64) -> Result<EnterpriseRecord, ApiFailure> {
+    get_json(&format!("/api/v1/enterprises/{id}")).await
+}
+
+/// The parcels an enterprise uses.
+pub async fn enterprise_parcels(id: i64) -> Result<Vec<ParcelRecord>, ApiFailure> {
+    get_json(&format!("/api/v1/enterprises/{id}/parcels")).await
 }
 
 pub async fn park_statistics(id: i64) -> Result<ParkStatistics, ApiFailure> {

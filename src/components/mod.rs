@@ -7,10 +7,13 @@
 //! - [`public`]: the public atlas's pieces (finder, results, parcel details, plan check,
 //!   inquiry form), shown to anyone without signing in.
 //!
-//! The signed-in sections (the enterprise portal, the officials' workspace) will add a
-//! sibling module per section, e.g. `components/portal/` and `components/workspace/`.
+//! - [`requests`]: service requests (企业诉求) as enterprises and officials both see them
+//!   (cards, deadline countdown, timeline), in the signed-in app.
+//!
+//! Each signed-in section has its own sibling module (`portal/`, later `workspace/`).
 //! Sections do not import each other's components: a piece two sections need moves to
 //! `shared`, so that a change made for one section cannot alter what another shows.
 
 pub mod public;
+pub mod requests;
 pub mod shared;

@@ -10,6 +10,7 @@
 
 pub mod decode;
 mod parcel_layer;
+pub mod pin;
 mod projection;
 pub mod tiles;
 

@@ -274,6 +274,8 @@ mod tests {
             title: "光谷三路厂房断电".into(),
             body: "三号厂房自昨日起断电。".into(),
             parcel_id: None,
+            location: None,
+            address: None,
         };
         let photos = (0..photos).map(|i| format!("photo-{i}.jpg")).collect();
         Entry::new(operation_id.into(), owner.into(), created_at_ms, Write::NewRequest { request, photos })

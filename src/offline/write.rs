@@ -136,6 +136,8 @@ mod tests {
             title: "光谷三路厂房断电".into(),
             body: "三号厂房自昨日起断电，影响生产。".into(),
             parcel_id: Some(12),
+            location: None,
+            address: None,
         };
         Write::NewRequest { request, photos: photos.iter().map(|name| name.to_string()).collect() }
     }
@@ -149,7 +151,8 @@ mod tests {
         assert_eq!(
             filed.body,
             CallBody::Json(json!({
-                "category": "general", "title": "光谷三路厂房断电", "body": "三号厂房自昨日起断电，影响生产。", "parcel_id": 12
+                "category": "general", "title": "光谷三路厂房断电", "body": "三号厂房自昨日起断电，影响生产。", "parcel_id": 12,
+                "location": null, "address": null
             }))
         );
 

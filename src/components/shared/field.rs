@@ -13,14 +13,16 @@ pub enum FieldKind {
     LongText,
 }
 
-/// A labelled input bound to `value`, showing `problem` beneath it (and marking the input
-/// invalid) when there is one. `unit` follows the label, e.g. 万元.
+/// A labelled input showing `value` and reporting every change to `on_input`, with
+/// `problem` beneath it (and the input marked invalid) when there is one. `unit` follows
+/// the label, e.g. 万元.
 #[component]
 pub fn Field(
     /// The element id; the problem's id is derived from it.
     id: &'static str,
     #[prop(into)] label: Signal<String>,
-    value: RwSignal<String>,
+    #[prop(into)] value: Signal<String>,
+    #[prop(into)] on_input: Callback<String>,
     #[prop(into)] problem: Signal<Option<String>>,
     #[prop(default = FieldKind::Text)] kind: FieldKind,
     #[prop(optional, into)] unit: Option<Signal<String>>,
@@ -37,7 +39,7 @@ pub fn Field(
                 aria-invalid=invalid
                 aria-describedby=problem_id.clone()
                 prop:value=move || value.get()
-                on:input=move |event| value.set(event_target_value(&event))
+                on:input=move |event| on_input.run(event_target_value(&event))
             ></textarea>
         }
         .into_any(),
@@ -57,7 +59,7 @@ pub fn Field(
                     aria-invalid=invalid
                     aria-describedby=problem_id.clone()
                     prop:value=move || value.get()
-                    on:input=move |event| value.set(event_target_value(&event))
+                    on:input=move |event| on_input.run(event_target_value(&event))
                 />
             }
             .into_any()

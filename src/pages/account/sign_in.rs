@@ -151,6 +151,7 @@ fn SignInForm(
                     id="sign-in-username"
                     label=Signal::derive(move || shell.get().username.to_string())
                     value=username
+                    on_input=move |typed| username.set(typed)
                     problem=problem("username")
                     autocomplete="username"
                 />
@@ -159,6 +160,7 @@ fn SignInForm(
                 id="sign-in-password"
                 label=Signal::derive(move || shell.get().password.to_string())
                 value=password
+                on_input=move |typed| password.set(typed)
                 problem=problem("password")
                 kind=FieldKind::Password
                 autocomplete="current-password"

@@ -1,8 +1,122 @@
-//! Requests page (being built).
+//! The requests the account may see: an enterprise's own (with “file a request”), an
+//! officer's parks' in the workspace; open ones first, the most urgent on top.
 
 use leptos::prelude::*;
+use parkatlas_core::calendar::RequestState;
+use parkatlas_core::wire::{RequestRecord, Role};
+
+use super::texts::use_request_texts;
+use crate::api::{self, ApiFailure};
+use crate::components::requests::card::RequestCard;
+use crate::components::requests::deadline::{china_now, Countdown};
+use crate::components::shared::states::{outcome, Empty, Loading};
+use crate::signed_in::session::use_session;
+
+/// Which requests the list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    Open,
+    Closed,
+    All,
+}
+
+impl Shown {
+    fn admits(self, record: &RequestRecord) -> bool {
+        let closed = matches!(record.state, RequestState::Resolved | RequestState::Rated);
+        match self {
+            Shown::Open => !closed,
+            Shown::Closed => closed,
+            Shown::All => true,
+        }
+    }
+}
+
+/// Open requests by deadline (overdue first, the earliest due on top), then closed ones,
+/// newest first.
+pub fn by_urgency(mut records: Vec<RequestRecord>) -> Vec<RequestRecord> {
+    let now = china_now();
+    records.sort_by_cached_key(|record| {
+        let (countdown, due) = Countdown::of(record, now);
+        let closed = matches!(countdown, Countdown::ClosedOnTime | Countdown::ClosedLate);
+        let due_at = due.map(|due| due.due_at);
+        (closed, if closed { None } else { due_at }, std::cmp::Reverse(record.submitted_at))
+    });
+    records
+}
 
 #[component]
 pub fn RequestsPage() -> impl IntoView {
-    view! { <h1>"企业诉求"</h1> }
+    let texts = use_request_texts();
+    let session = use_session();
+    let is_enterprise = move || session.role() == Some(Role::Enterprise);
+    let shown = RwSignal::new(Shown::Open);
+    let requests = LocalResource::new(move || async move {
+        let result = api::requests::list().await;
+        if let Err(failure) = &result {
+            session.notice(failure);
+        }
+        result.map(by_urgency)
+    });
+    let filter = move |value: Shown, label: fn(&super::texts::RequestTexts) -> &'static str| {
+        view! {
+            <button
+                type="button"
+                class="chip"
+                aria-pressed=move || (shown.get() == value).to_string()
+                on:click=move |_| shown.set(value)
+            >
+                {move || label(texts.get())}
+            </button>
+        }
+    };
+    view! {
+        <section class="requests" aria-labelledby="requests-heading">
+            <header class="section-header">
+                <h1 id="requests-heading">
+                    {move || if is_enterprise() { texts.get().heading } else { texts.get().workspace_heading }}
+                </h1>
+                <Show when=is_enterprise>
+                    <a class="button" href="/app/requests/new">{move || texts.get().file_new}</a>
+                </Show>
+            </header>
+            <p class="hint">{move || if is_enterprise() { texts.get().intro } else { texts.get().workspace_intro }}</p>
+            <div class="chips" role="group">
+                {filter(Shown::Open, |t| t.filter_open)}
+                {filter(Shown::Closed, |t| t.filter_closed)}
+                {filter(Shown::All, |t| t.filter_all)}
+            </div>
+            <Suspense fallback=move || view! { <Loading message=Signal::derive(move || texts.get().loading) /> }>
+                {move || {
+                    requests.get().map(|result: Result<Vec<RequestRecord>, ApiFailure>| {
+                        outcome(
+                            result,
+                            |records| {
+                                view! { <RequestList records shown is_enterprise=is_enterprise() /> }.into_any()
+                            },
+                            move || requests.refetch(),
+                        )
+                    })
+                }}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn RequestList(records: Vec<RequestRecord>, shown: RwSignal<Shown>, is_enterprise: bool) -> impl IntoView {
+    let texts = use_request_texts();
+    move || {
+        let visible: Vec<RequestRecord> = records.iter().filter(|record| shown.get().admits(record)).cloned().collect();
+        if visible.is_empty() {
+            let body = move || if is_enterprise { texts.get().empty_body } else { texts.get().empty_workspace };
+            return view! { <Empty heading=Signal::derive(move || texts.get().empty_heading) body=Signal::derive(body) /> }
+                .into_any();
+        }
+        view! {
+            <ul class="request-list">
+                {visible.into_iter().map(|record| view! { <RequestCard record /> }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    }
 }

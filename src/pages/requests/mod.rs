@@ -1,5 +1,8 @@
 //! 企业诉求: service requests, filed by enterprises and followed by officials.
 
 pub mod detail;
+pub mod draft;
 pub mod list;
 pub mod new;
+mod rating;
+pub mod texts;

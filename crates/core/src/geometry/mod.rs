@@ -19,7 +19,7 @@ mod fixtures;
 use std::fmt;
 
 use geo::orient::Direction;
-use geo::{BoundingRect, Contains, Coord, GeodesicArea, MultiPolygon, Orient, Polygon};
+use geo::{BoundingRect, Contains, Coord, GeodesicArea, InteriorPoint, MultiPolygon, Orient, Polygon};
 use serde::{Deserialize, Serialize};
 
 use crate::units::SquareMetres;
@@ -192,6 +192,13 @@ impl Shape {
     pub fn contains_point(&self, lon: f64, lat: f64) -> bool {
         self.0.contains(&Coord { x: lon, y: lat })
     }
+
+    /// A WGS-84 point (lon, lat) inside the shape (`geo::InteriorPoint`): where a pin on
+    /// the parcel goes. Unlike the centroid it never falls outside an L-shaped parcel.
+    pub fn interior_point(&self) -> (f64, f64) {
+        let point = self.0.interior_point().expect("a validated shape has at least one ring");
+        (point.x(), point.y())
+    }
 }
 
 /// A Polygon when there is one part, else a MultiPolygon.
@@ -234,6 +241,28 @@ mod tests {
     use super::*;
     use approx::assert_relative_eq;
     use proptest::prelude::*;
+
+    mod interior_point {
+        use super::*;
+
+        #[test]
+        fn the_pin_of_an_l_shaped_parcel_lies_on_the_parcel() {
+            // An L: a 200 m square missing its north-east quarter; its centroid's
+            // neighbourhood is near the notch, the interior point is inside.
+            let l = [
+                (114.40, 30.48),
+                (114.402, 30.48),
+                (114.402, 30.481),
+                (114.401, 30.481),
+                (114.401, 30.482),
+                (114.40, 30.482),
+                (114.40, 30.48),
+            ];
+            let shape = Shape::from_geojson(&polygon(&[&l])).unwrap();
+            let (lon, lat) = shape.interior_point();
+            assert!(shape.contains_point(lon, lat), "({lon}, {lat})");
+        }
+    }
 
     mod area {
         use super::*;

@@ -1,0 +1,80 @@
+//! The interface text of service requests (企业诉求), Chinese first.
+
+use leptos::prelude::*;
+
+use crate::i18n::use_localized;
+
+crate::texts! {
+    /// The strings of the request pages.
+    RequestTexts, REQUESTS_ZH, REQUESTS_EN;
+    heading: "企业诉求" / "Service requests",
+    workspace_heading: "工作台 · 园区企业诉求" / "Workspace · requests from the parks' enterprises",
+    workspace_intro: "按办理时限排列，超期的在前。受理、交办与回复请见后续版本的办理台；这里可查看每件诉求的全过程。" / "Sorted by deadline, overdue first. Open a request to see its whole history.",
+    intro: "提交诉求后，园区按时限办理并答复；首位受理的工作人员负责到底（首问负责）。" / "Once filed, the park handles your request within its time limit; the first official who takes it owns it to the end (首问负责).",
+    file_new: "提交诉求" / "File a request",
+    loading: "正在加载诉求…" / "Loading requests…",
+    empty_heading: "还没有诉求" / "No requests yet",
+    empty_body: "有问题、建议或需要帮助时，点“提交诉求”。" / "When you have a question, a suggestion or need help, choose “File a request”.",
+    empty_workspace: "您负责的园区目前没有诉求。" / "The parks you manage have no requests.",
+    filter_open: "办理中" / "Open",
+    filter_closed: "已办结" / "Closed",
+    filter_all: "全部" / "All",
+    owner: "首问负责人" / "Owner (first receiver)",
+    owner_none: "尚未受理" / "Not yet taken",
+    category: "类别" / "Category",
+    state: "状态" / "State",
+    submitted: "提交时间" / "Submitted",
+    deadline: "办理时限" / "Deadline",
+    due_in_days: "还剩 {days} 个工作日" / "{days} working day(s) left",
+    due_today: "今天到期" / "Due today",
+    due_in_minutes: "还剩 {hours} 小时 {minutes} 分" / "{hours} h {minutes} min left",
+    overdue_days: "已超期 {days} 个工作日" / "Overdue by {days} working day(s)",
+    overdue_minutes: "已超期 {hours} 小时 {minutes} 分" / "Overdue by {hours} h {minutes} min",
+    closed_on_time: "按时办结" / "Resolved on time",
+    closed_late: "超期办结" / "Resolved late",
+    no_deadline: "无时限" / "No deadline",
+    due_at: "截止" / "Due",
+    reference: "诉求编号" / "Reference",
+    timeline: "办理过程" / "History",
+    attachments: "附件" / "Attachments",
+    no_attachments: "没有附件" / "No attachments",
+    location: "位置" / "Location",
+    reply: "答复" / "Reply",
+    rate_heading: "评价办理结果" / "Rate the outcome",
+    rate_intro: "请评价本次办理。选择“基本满意”或“不满意”时，诉求会转入督办重办。" / "Rate how this was handled. “Basically satisfied” or “dissatisfied” sends the request back for supervised rework.",
+    rate_reason: "理由" / "Reason",
+    rate_reason_needed: "请说明理由，便于重办时有针对性地处理。" / "Say why, so that the rework addresses it.",
+    rate_send: "提交评价" / "Send the rating",
+    rate_queued: "评价已保存在本机，联网后自动发送。" / "The rating is kept on this device and sent once online.",
+    new_heading: "提交诉求" / "File a request",
+    new_category: "诉求类别" / "Category",
+    new_limit_days: "{days} 个工作日内{verb}" / "{verb} within {days} working day(s)",
+    new_limit_hours: "{hours} 小时内{verb}" / "{verb} within {hours} hour(s)",
+    new_title: "标题" / "Title",
+    new_body: "具体内容" / "Details",
+    new_materials: "一次性告知：请准备以下材料" / "Told once: please have these materials ready",
+    new_materials_unconfirmed: "材料清单待核实，以园区最终告知为准。" / "The list is to be confirmed (待核实); the park's own notice prevails.",
+    new_location: "位置" / "Location",
+    new_location_hint: "默认在本企业的地块上；点地图可移动图钉。" / "Starts on your enterprise's parcel; tap the map to move the pin.",
+    new_address: "地址" / "Address",
+    new_photos: "照片（最多 3 张）" / "Photos (up to 3)",
+    new_photos_hint: "可拍照或从相册选择；上传前会缩小到最长边 2048 像素并去除拍摄位置等信息。" / "Take or choose photos; before upload they are scaled to 2048 px at most and stripped of location and camera data.",
+    new_add_photo: "添加照片" / "Add a photo",
+    new_remove_photo: "移除" / "Remove",
+    new_preparing_photo: "正在处理照片…" / "Preparing the photo…",
+    photo_not_image: "“{name}”不是图片，请选择 JPEG、PNG 等照片。" / "“{name}” is not an image: choose a photo (JPEG, PNG…).",
+    photo_too_big: "“{name}”有 {mb} MB，超过 {max} MB，请选择较小的照片。" / "“{name}” has {mb} MB, more than {max} MB: choose a smaller photo.",
+    photo_too_many: "最多 3 张照片；请先移除一张。" / "At most 3 photos: remove one first.",
+    photo_still_large: "照片压缩后仍超过 900 KB，请换一张。" / "Even compressed, the photo exceeds 900 KB: choose another.",
+    new_submit: "提交" / "Submit",
+    new_queued: "已保存到待发送，联网后自动提交。" / "Saved to the outbox: it is filed as soon as there is a connection.",
+    new_sent: "已提交" / "Filed",
+    view_request: "查看诉求" / "Open the request",
+    pending_heading: "等待发送" / "Waiting to be sent",
+    back_to_list: "返回诉求列表" / "Back to the requests",
+}
+
+/// The request texts of the current language, tracked.
+pub fn use_request_texts() -> Signal<&'static RequestTexts> {
+    use_localized(&REQUESTS_ZH, &REQUESTS_EN)
+}
