@@ -2,7 +2,8 @@
 // it keeps the app shell so that the app opens without a connection.
 //
 // - Pages of the app (navigations under /app/): network first, so that a new release
-//   arrives at once; offline, the kept /app/index.html, which is every route of the app.
+//   arrives at once; offline (or on a 5xx), the kept /app/index.html, which is every
+//   route of the app.
 // - Content-hashed assets (Trunk names them name-<hex hash>.ext; see is_content_hashed in
 //   crates/server/src/lib.rs), the favicon and Leaflet's images: cache first, kept on
 //   first use, since a hashed name never changes its content.
@@ -62,6 +63,8 @@ self.addEventListener('activate', (event) => {
 async function page(event) {
   try {
     const response = await fetch(event.request);
+    // A server that is down behind a proxy answers 502: as good as offline for opening the app.
+    if (response.status >= 500) return (await caches.match(SHELL)) || response;
     const html = (response.headers.get('content-type') || '').startsWith('text/html');
     if (response.ok && html) event.waitUntil(keepShell(response.clone()).catch(() => undefined));
     return response;
