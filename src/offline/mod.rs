@@ -27,6 +27,7 @@ use web_sys::VisibilityState;
 use self::database::Unavailable;
 use self::outbox::Outbox;
 use self::replica::Replica;
+use crate::api::ApiFailure;
 use crate::signed_in::session::{Session, SessionState};
 
 /// How often the replica is refreshed while the tab is visible.
@@ -97,6 +98,19 @@ impl Offline {
 
     pub fn outbox(&self) -> Outbox {
         self.outbox
+    }
+
+    /// What the server answered, or, when it cannot be reached, what the device keeps
+    /// (`kept`), so that a page opens offline on the account's own records.
+    pub async fn or_kept<T>(
+        &self,
+        answered: Result<T, ApiFailure>,
+        kept: impl std::future::Future<Output = Option<T>>,
+    ) -> Result<T, ApiFailure> {
+        match answered {
+            Err(ApiFailure::Network) => kept.await.ok_or(ApiFailure::Network),
+            answered => answered,
+        }
     }
 
     /// Sends what waits and refreshes the replica, when there is a connection.

@@ -2,6 +2,7 @@
 //! own pages, the outbox, the account with its sign-out, and the language switch.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 use parkatlas_core::wire::Role;
 
 use super::session::use_session;
@@ -37,11 +38,12 @@ pub fn AppHeader() -> impl IntoView {
                 <span class="topbar__name">{move || texts.get().app_name}</span>
                 <span class="topbar__subtitle">{move || shell.get().app_section}</span>
             </a>
-            <nav class="topbar__nav" aria-label=move || shell.get().app_section>
+            // On a phone the role's pages are tabs at the bottom, within reach of a thumb.
+            <nav class="topbar__nav app-tabs" aria-label=move || shell.get().app_section>
                 {move || {
                     links()
                         .into_iter()
-                        .map(|(href, label)| view! { <a class="topbar__link" href=href>{label}</a> })
+                        .map(|(href, label)| view! { <A href=href attr:class="topbar__link app-tabs__tab">{label}</A> })
                         .collect_view()
                 }}
             </nav>

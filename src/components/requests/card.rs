@@ -22,7 +22,7 @@ pub fn RequestCard(record: RequestRecord) -> impl IntoView {
                 <span class="request-card__title">{record.title.clone()}</span>
                 <span class="request-card__meta">
                     <span class="tag">{move || texts.get().label(category)}</span>
-                    <span class=format!("state state-{}", state.en.replace(' ', "-"))>{move || texts.get().label(state)}</span>
+                    <span class=format!("state-badge state-badge--{}", state.en.replace(' ', "-"))>{move || texts.get().label(state)}</span>
                     <span class="request-card__ref">"#"{record.id}" · "{record.enterprise_name.clone()}</span>
                 </span>
                 <span class="request-card__due" class:request-card__due--overdue=countdown.is_overdue()>

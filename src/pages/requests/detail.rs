@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use parkatlas_core::calendar::RequestState;
-use parkatlas_core::wire::{RequestRecord, Role};
+use parkatlas_core::wire::{ChangeKind, RequestRecord, Role};
 
 use super::rating::RatingForm;
 use super::texts::use_request_texts;
@@ -14,6 +14,7 @@ use crate::components::requests::deadline::{china_now, Countdown};
 use crate::components::requests::timeline::Timeline;
 use crate::components::shared::states::{LoadError, Loading};
 use crate::i18n::use_texts;
+use crate::offline::use_offline;
 use crate::signed_in::session::use_session;
 use crate::signed_in::NotYours;
 
@@ -24,9 +25,12 @@ pub fn RequestPage() -> impl IntoView {
     let session = use_session();
     let params = use_params_map();
     let id = move || params.with(|params| params.get("id").and_then(|id| id.parse::<i64>().ok()));
+    let offline = use_offline();
     let request = LocalResource::new(move || async move {
+        offline.synced();
         let Some(id) = id() else { return Err(ApiFailure::Status { status: 404, message: None, field: None }) };
-        let result = api::requests::get(id).await;
+        let kept = offline.record::<RequestRecord>(ChangeKind::Request, id);
+        let result = offline.or_kept(api::requests::get(id).await, kept).await;
         if let Err(failure) = &result {
             session.notice(failure);
         }
@@ -82,13 +86,13 @@ fn RequestView(record: RequestRecord, on_changed: impl Fn() + Copy + Send + Sync
                     <dt>{move || texts.get().deadline}</dt>
                     <dd class:overdue=countdown.is_overdue() data-testid="request-deadline">
                         {move || countdown.describe(texts.get())}
-                        {due_at.clone().map(|due_at| view! { <span class="request__due-at">" · "{move || texts.get().due_at}" "{due_at.clone()}</span> })}
+                        {due_at.clone().map(|due_at| view! { <span class="request__due-at">{move || texts.get().due_at}" "{due_at.clone()}</span> })}
                     </dd>
                 </div>
             </dl>
             {explanation.map(|explanation| view! {
                 <details class="request__explanation">
-                    <summary>{move || texts.get().deadline}</summary>
+                    <summary>{move || texts.get().deadline_how}</summary>
                     <p>{move || shared.get().pick(&explanation).to_string()}</p>
                 </details>
             })}

@@ -3,13 +3,14 @@
 
 use leptos::prelude::*;
 use parkatlas_core::calendar::RequestState;
-use parkatlas_core::wire::{RequestRecord, Role};
+use parkatlas_core::wire::{ChangeKind, RequestRecord, Role};
 
 use super::texts::use_request_texts;
 use crate::api::{self, ApiFailure};
 use crate::components::requests::card::RequestCard;
 use crate::components::requests::deadline::{china_now, Countdown};
 use crate::components::shared::states::{outcome, Empty, Loading};
+use crate::offline::use_offline;
 use crate::signed_in::session::use_session;
 
 /// Which requests the list shows.
@@ -50,8 +51,12 @@ pub fn RequestsPage() -> impl IntoView {
     let session = use_session();
     let is_enterprise = move || session.role() == Some(Role::Enterprise);
     let shown = RwSignal::new(Shown::Open);
+    let offline = use_offline();
     let requests = LocalResource::new(move || async move {
-        let result = api::requests::list().await;
+        offline.synced();
+        let kept =
+            async { Some(offline.records::<RequestRecord>(ChangeKind::Request).await).filter(|r| !r.is_empty()) };
+        let result = offline.or_kept(api::requests::list().await, kept).await;
         if let Err(failure) = &result {
             session.notice(failure);
         }

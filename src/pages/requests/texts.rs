@@ -34,6 +34,7 @@ crate::texts! {
     closed_late: "超期办结" / "Resolved late",
     no_deadline: "无时限" / "No deadline",
     due_at: "截止" / "Due",
+    deadline_how: "时限如何计算" / "How the deadline is counted",
     reference: "诉求编号" / "Reference",
     timeline: "办理过程" / "History",
     attachments: "附件" / "Attachments",

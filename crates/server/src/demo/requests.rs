@@ -101,6 +101,19 @@ pub(super) fn add(
     }
 }
 
+/// Who files and rates the demo's requests.
+const REQUESTER: &str = "企业经办人（演示）";
+
+/// The official of each park who handles the demo's requests: the first of them to take a
+/// request owns it (首问负责).
+fn handler(park_id: i64) -> &'static str {
+    match park_id {
+        1 => "光谷星河园区 企业服务专员 李敏（演示）",
+        2 => "车谷云帆园区 企业服务专员 周涛（演示）",
+        _ => "汉江湾园区 企业服务专员 陈静（演示）",
+    }
+}
+
 fn request(
     id: i64,
     park_id: i64,
@@ -136,7 +149,15 @@ fn request(
         if given.is_some() {
             rating = given;
         }
-        events.push(EventRow { at: submitted_at + *offset, from, to, rating: given, note: note(to).into() });
+        let actor = if from.is_none() || to == Rated { REQUESTER } else { handler(park_id) };
+        events.push(EventRow {
+            at: submitted_at + *offset,
+            actor: actor.into(),
+            from,
+            to,
+            rating: given,
+            note: note(to).into(),
+        });
     }
     let attachments = if rng.random_bool(0.12) {
         vec![AttachmentRow {

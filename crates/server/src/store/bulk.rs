@@ -74,6 +74,8 @@ pub struct RequestRow {
 /// One step of a request's history, by no account (the feed shows it as the system's).
 pub struct EventRow {
     pub at: NaiveDateTime,
+    /// Who took the step, by name: the demo's people have no accounts.
+    pub actor: String,
     pub from: Option<RequestState>,
     pub to: RequestState,
     pub rating: Option<Rating>,
@@ -324,11 +326,12 @@ async fn insert_requests(write: &mut Write, rows: &[RequestRow]) -> Result<()> {
     .await?;
     let events: Vec<(i64, &EventRow)> =
         rows.iter().flat_map(|row| row.events.iter().map(move |event| (row.id, event))).collect();
-    let columns = ["request_id", "at", "from_state", "to_state", "rating", "note"];
+    let columns = ["request_id", "at", "actor", "from_state", "to_state", "rating", "note"];
     insert_many(write, "request_events", &columns, &events, |query, (request_id, event)| {
         Ok(query
             .bind(*request_id)
             .bind(utc_text(event.at))
+            .bind(event.actor.clone())
             .bind(event.from.map(to_db))
             .bind(to_db(event.to))
             .bind(event.rating.map(to_db))
