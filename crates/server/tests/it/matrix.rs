@@ -202,8 +202,19 @@ fn table() -> Vec<Row> {
         row(POST, "/requests/{fresh_request_B}/events", Step("assigned"), [401, 403, 403, 403, 200, 200]),
         row(POST, "/requests/{resolved_request_A}/events", Rating, [401, 200, 403, 403, 403, 403]),
         row(POST, "/requests/{resolved_request_B}/events", Rating, [401, 403, 200, 403, 403, 403]),
-        row(POST, "/requests/{request_A}/attachments?name=matrix.txt", Attachment, [401, 201, 403, 201, 403, 201]),
-        row(POST, "/requests/{request_B}/attachments?name=matrix.txt", Attachment, [401, 403, 201, 403, 201, 201]),
+        // On a fresh request each time: a request holds at most 3 files.
+        row(
+            POST,
+            "/requests/{fresh_request_A}/attachments?name=matrix.txt",
+            Attachment,
+            [401, 201, 403, 201, 403, 201],
+        ),
+        row(
+            POST,
+            "/requests/{fresh_request_B}/attachments?name=matrix.txt",
+            Attachment,
+            [401, 403, 201, 403, 201, 201],
+        ),
         row(GET, "/requests/{request_A}/attachments/{attachment_A}", Nothing, [401, 200, 403, 200, 403, 200]),
         row(GET, "/requests/{request_B}/attachments/{attachment_B}", Nothing, [401, 403, 200, 403, 200, 200]),
         // B's file asked for under A's request: not there, for those who may see A's request.
