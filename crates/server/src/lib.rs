@@ -1,7 +1,8 @@
 //! parkatlas-server: the JSON API, its storage, and the `parkatlas` command line.
 //!
-//! - [`app`] builds the whole HTTP service (API under `/api/v1`, the built SPA for
-//!   every other path) so that tests drive it without a socket.
+//! - [`app`] builds the whole HTTP service (API under `/api/v1`, Open311 GeoReport v2
+//!   under `/open311/v2`, the built SPA for every other path) so that tests drive it
+//!   without a socket.
 //! - [`serve`] opens the database, optionally loads the demo dataset, and listens.
 //! - [`store`] owns every SQL statement; [`auth`] decides who may do what;
 //!   [`demo`] generates the synthetic dataset.
@@ -14,6 +15,7 @@ pub mod batch;
 pub mod config;
 pub mod demo;
 pub mod error;
+pub mod open311;
 pub mod store;
 
 use std::net::SocketAddr;
@@ -71,11 +73,13 @@ pub fn app(state: AppState, static_dir: &Path) -> Router {
             "/api/v1",
             api::router().layer(SetResponseHeaderLayer::appending(header::VARY, HeaderValue::from_static("cookie"))),
         )
+        .nest("/open311/v2", open311::router())
         .route("/healthz", get(healthz))
         .merge(spa)
         .with_state(state)
-        .layer(axum::middleware::map_response(json_payload_too_large))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        // Outside the limit, so that it also sees the 413 the limit answers by itself.
+        .layer(axum::middleware::map_response(payload_too_large))
         .layer(CompressionLayer::new())
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {
@@ -94,13 +98,18 @@ fn single_page_app(dir: &Path) -> ServeDir<ServeFile> {
     ServeDir::new(dir).precompressed_br().precompressed_gzip().fallback(index)
 }
 
-/// The body limit answers 413 in plain text; the API promises JSON errors everywhere.
-async fn json_payload_too_large(response: axum::response::Response) -> axum::response::Response {
-    let is_json = response.headers().get(axum::http::header::CONTENT_TYPE).is_some_and(|v| v == "application/json");
-    if response.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE && !is_json {
-        return axum::response::IntoResponse::into_response(ApiError::PayloadTooLarge(MAX_BODY_BYTES));
+/// The body limit answers 413 in plain text; the API promises JSON errors everywhere, and
+/// Open311 its own error list. A 413 a handler already wrote passes as it is.
+async fn payload_too_large(uri: axum::http::Uri, response: axum::response::Response) -> axum::response::Response {
+    let content_type = response.headers().get(axum::http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok());
+    let written = content_type.is_some_and(|v| v.starts_with("application/json") || v.starts_with("text/xml"));
+    if response.status() != axum::http::StatusCode::PAYLOAD_TOO_LARGE || written {
+        return response;
     }
-    response
+    if uri.path().starts_with("/open311/") {
+        return open311::payload_too_large(&uri);
+    }
+    axum::response::IntoResponse::into_response(ApiError::PayloadTooLarge(MAX_BODY_BYTES))
 }
 
 /// Trunk names every asset after a hash of its content (`main-89b14aac6850720c.css`),

@@ -146,6 +146,19 @@ impl Category {
     }
 }
 
+impl CategoryRule {
+    /// The time limit in words, as a service notice gives it: 2个工作日内办结 / resolved
+    /// within 2 working days.
+    pub fn limit_text(&self) -> Bilingual {
+        let verb = self.kind.label();
+        let (zh, en) = match self.limit {
+            Limit::WorkingDays { count } => (format!("{count}个工作日内"), format!("within {count} working days")),
+            Limit::ClockHours { count } => (format!("{count}小时内"), format!("within {count} hours")),
+        };
+        Bilingual::new(format!("{zh}{}", verb.zh), format!("{} {en}", verb.en))
+    }
+}
+
 impl DeadlineKind {
     /// The verb of the deadline: 办结 / resolved, 响应 / answered.
     pub fn label(self) -> Label {
@@ -315,6 +328,14 @@ mod tests {
         for rule in &rules.categories {
             assert_eq!(rule.materials_unconfirmed, !rule.materials.is_empty(), "{}", rule.category);
         }
+    }
+
+    #[test]
+    fn limits_read_as_a_service_notice() {
+        let rules = ServiceRules::china_default();
+        let text = |category| rules.category(category).unwrap().limit_text();
+        assert_eq!(text(Category::Enquiry), Bilingual::new("2个工作日内办结", "resolved within 2 working days"));
+        assert_eq!(text(Category::Urgent), Bilingual::new("2小时内响应", "answered within 2 hours"));
     }
 
     #[test]

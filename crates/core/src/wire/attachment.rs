@@ -1,5 +1,6 @@
 //! Files attached to service requests: the types and sizes accepted, and the checks of an
-//! upload's name, shared by the SPA (before upload) and the server (on upload).
+//! upload's name, shared by the SPA (before upload) and the server (on upload); and the
+//! link to a photo held elsewhere that an Open311 client sends as `media_url`.
 
 use serde::{Deserialize, Serialize};
 
@@ -22,6 +23,25 @@ pub const MAX_ATTACHMENT_BYTES: usize = 900 * 1024;
 /// The most files one request holds: enough for a licence, a statement and a photo, few
 /// enough that a phone on a slow link sends them.
 pub const MAX_ATTACHMENTS_PER_REQUEST: usize = 3;
+
+/// The longest `media_url` accepted, in characters.
+pub const MAX_MEDIA_URL_CHARS: usize = 2000;
+
+/// What is wrong with a link to media held elsewhere, if anything: an `http` or `https`
+/// URL with a host, of at most [`MAX_MEDIA_URL_CHARS`] characters, without spaces.
+pub fn media_url_problem(url: &str) -> Option<String> {
+    let chars = url.chars().count();
+    if chars > MAX_MEDIA_URL_CHARS {
+        return Some(format!("the link has {chars} characters; give one of at most {MAX_MEDIA_URL_CHARS}"));
+    }
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
+    let host = rest.map(|rest| rest.split(['/', '?', '#']).next().unwrap_or_default());
+    let well_formed =
+        host.is_some_and(|host| !host.is_empty()) && !url.chars().any(|c| c.is_whitespace() || c.is_control());
+    (!well_formed).then(|| {
+        format!("{url:?} is not a link: give an http:// or https:// URL such as https://example.com/photo.jpg")
+    })
+}
 
 /// A file attached to a request; its content is at `GET /api/v1/requests/{id}/attachments/{attachment_id}`.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -107,6 +127,28 @@ mod tests {
             ["", "  ", &"名".repeat(121), "../etc/passwd", "C:\\a.pdf", "a/b.pdf", "a\u{0}.pdf", "a\n.txt", ".."]
         {
             assert!(attachment_name_problem(name).is_some(), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn media_links_are_http_or_https_urls_with_a_host() {
+        for url in [
+            "https://example.com/photo.jpg",
+            "http://192.0.2.7:8080/m?id=3",
+            &format!("https://a.cn/{}", "x".repeat(1987)),
+        ] {
+            assert_eq!(media_url_problem(url), None, "{url}");
+        }
+        for url in [
+            "javascript:alert(1)",
+            "ftp://example.com/a.jpg",
+            "https://",
+            "https:///a.jpg",
+            "https://a b.cn/",
+            "photo.jpg",
+            &format!("https://a.cn/{}", "x".repeat(1988)),
+        ] {
+            assert!(media_url_problem(url).is_some(), "{url}");
         }
     }
 

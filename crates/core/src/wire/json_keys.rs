@@ -228,6 +228,14 @@ fn requests_inquiries_sessions_and_the_change_feed() {
     let account =
         DemoAccount { username: "enterprise.a".into(), display_name: "企业用户甲".into(), role: Role::Enterprise };
     assert_strict(&DemoAccounts { password: Some("parkatlas-demo".into()), accounts: vec![account] });
+    let key = ApiKeyRecord {
+        id: 2,
+        user_id: 4,
+        label: "12345 热线对接".into(),
+        created_at: date(2026, 3, 2).and_hms_opt(9, 0, 0).unwrap(),
+    };
+    assert_strict(&NewApiKey { label: key.label.clone() });
+    assert_strict(&IssuedApiKey { record: key, key: "ab".repeat(32) });
     let data = serde_json::to_value(&record).unwrap();
     let live =
         Change { kind: ChangeKind::Request, id: record.id, version: record.version, deleted: false, data: Some(data) };

@@ -5,6 +5,7 @@
 //! are typed per resource; errors travel as [`ErrorBody`].
 
 mod annual;
+mod api_key;
 mod attachment;
 mod certificate;
 mod contact_check;
@@ -22,9 +23,10 @@ mod session;
 mod sync;
 
 pub use annual::{check_year, AnnualDataRecord, AnnualFigures, FIRST_YEAR, LAST_YEAR, MAX_FIGURE};
+pub use api_key::{ApiKeyRecord, IssuedApiKey, NewApiKey, MAX_API_KEY_LABEL_CHARS};
 pub use attachment::{
-    attachment_name_problem, is_attachment_type, AttachmentInfo, ATTACHMENT_TYPES, MAX_ATTACHMENTS_PER_REQUEST,
-    MAX_ATTACHMENT_BYTES,
+    attachment_name_problem, is_attachment_type, media_url_problem, AttachmentInfo, ATTACHMENT_TYPES,
+    MAX_ATTACHMENTS_PER_REQUEST, MAX_ATTACHMENT_BYTES, MAX_MEDIA_URL_CHARS,
 };
 pub use certificate::{CertificateBody, CertificateRecord, MAX_CERTIFICATE_NUMBER_CHARS, MAX_CERTIFICATE_YEARS};
 pub use contact_check::{is_email, is_landline, is_mainland_mobile, normalise_phone};

@@ -8,6 +8,7 @@
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
+use super::attachment::media_url_problem;
 use super::location::address_problem;
 use super::{AttachmentInfo, Location};
 use crate::calendar::{
@@ -41,6 +42,9 @@ pub struct NewRequest {
     /// Where the matter is, in words: at most 200 characters; blank counts as none.
     #[serde(default)]
     pub address: Option<String>,
+    /// A photo or file held elsewhere (Open311's `media_url`): an http(s) link of at most 2,000 characters.
+    #[serde(default)]
+    pub media_url: Option<String>,
 }
 
 impl NewRequest {
@@ -68,6 +72,9 @@ impl NewRequest {
         }
         if let Some(problem) = self.address.as_deref().and_then(address_problem) {
             return Some(("address", problem));
+        }
+        if let Some(problem) = self.media_url.as_deref().and_then(media_url_problem) {
+            return Some(("media_url", problem));
         }
         None
     }
@@ -266,6 +273,8 @@ pub struct RequestRecord {
     pub location: Option<Location>,
     #[serde(default)]
     pub address: Option<String>,
+    #[serde(default)]
+    pub media_url: Option<String>,
     #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub state: RequestState,
     /// The latest rating; a reopened request keeps it until it is rated again.
@@ -311,6 +320,7 @@ pub(crate) mod tests {
             parcel_id: None,
             location: None,
             address: None,
+            media_url: None,
         }
     }
 
@@ -330,7 +340,7 @@ pub(crate) mod tests {
 
     #[test]
     fn each_request_problem_names_its_field() {
-        let cases: [(Edit, &str); 9] = [
+        let cases: [(Edit, &str); 10] = [
             (|r| r.title = "税".into(), "title"),
             (|r| r.title = "   ".into(), "title"),
             (|r| r.title = "长".repeat(101), "title"),
@@ -340,6 +350,7 @@ pub(crate) mod tests {
             (|r| r.location = Some(Location { lat: 114.4, lon: 30.5 }), "location"),
             (|r| r.location = Some(Location { lat: f64::NAN, lon: 30.5 }), "location"),
             (|r| r.address = Some("路".repeat(201)), "address"),
+            (|r| r.media_url = Some("javascript:alert(1)".into()), "media_url"),
         ];
         for (change, field) in cases {
             let mut request = request();
@@ -449,6 +460,7 @@ pub(crate) mod tests {
             body: "何时申报？".into(),
             location: Some(Location { lat: 30.5052, lon: 114.3983 }),
             address: Some("光谷大道77号".into()),
+            media_url: Some("https://example.com/roof.jpg".into()),
             state: Assigned,
             rating: None,
             submitted_at,
@@ -543,9 +555,13 @@ pub(crate) mod tests {
         assert_eq!(value["location"], json!({ "lat": 30.5052, "lon": 114.3983 }));
         assert_eq!(value["address"], "光谷大道77号");
         let mut older = value.clone();
-        older.as_object_mut().unwrap().retain(|key, _| key != "location" && key != "address");
+        older.as_object_mut().unwrap().retain(|key, _| !["location", "address", "media_url"].contains(&key.as_str()));
         let older: RequestRecord = serde_json::from_value(older).unwrap();
-        assert_eq!((older.location, older.address), (None, None), "records written before both read as without");
+        assert_eq!(
+            (older.location, older.address, older.media_url),
+            (None, None, None),
+            "older records read as without"
+        );
         let text = serde_json::to_string(&record()).unwrap();
         assert_eq!(serde_json::from_str::<RequestRecord>(&text).unwrap(), record());
     }
@@ -561,7 +577,7 @@ pub(crate) mod tests {
             address in proptest::option::of(".{0,40}"),
         ) {
             let location = location.map(|(lat, lon)| Location { lat, lon });
-            let request = NewRequest { category, title, body, parcel_id, location, address };
+            let request = NewRequest { category, title, body, parcel_id, location, address, media_url: None };
             let text = serde_json::to_string(&request).unwrap();
             prop_assert_eq!(serde_json::from_str::<NewRequest>(&text).unwrap(), request);
         }

@@ -9,8 +9,8 @@ use axum::http::header;
 use axum::http::request::Parts;
 use parkatlas_core::efficiency::Profile;
 use parkatlas_core::wire::{
-    profile_problem, AnnualFigures, CertificateBody, EnterpriseBody, InquiryUpdate, Login, NewEvaluation, NewInquiry,
-    NewRequest, NewUser, ParcelBody, ParkBody, RequestAction,
+    profile_problem, AnnualFigures, CertificateBody, EnterpriseBody, InquiryUpdate, Login, NewApiKey, NewEvaluation,
+    NewInquiry, NewRequest, NewUser, ParcelBody, ParkBody, RequestAction,
 };
 use serde::de::DeserializeOwned;
 
@@ -40,6 +40,7 @@ checked_by_problem!(
     AnnualFigures,
     CertificateBody,
     EnterpriseBody,
+    NewApiKey,
     NewEvaluation,
     NewInquiry,
     NewRequest,

@@ -9,6 +9,7 @@
 //! - who may do what is decided by [`crate::auth::Caller`].
 
 mod annual;
+pub mod api_keys;
 pub mod body;
 mod certificates;
 mod changes;
@@ -44,7 +45,7 @@ use crate::AppState;
     tags(
         (name = "map", description = "Parks and parcels: public"),
         (name = "session", description = "Signing in and out"),
-        (name = "users", description = "Accounts: city admins"),
+        (name = "users", description = "Accounts and the API keys of Open311 clients: city admins"),
         (name = "sync", description = "The change feed for offline clients"),
         (name = "enterprises", description = "Enterprises: public register; private facts, yearly figures and tiers for their own users, park officers and admins; certificates public"),
         (name = "requests", description = "Service requests (企业诉求): their enterprise, its park's officers, admins"),
@@ -68,6 +69,8 @@ pub fn router() -> Router<AppState> {
         .routes(routes!(session::current, session::login, session::logout))
         .routes(routes!(session::demo_accounts))
         .routes(routes!(users::list, users::create))
+        .routes(routes!(api_keys::list, api_keys::create))
+        .routes(routes!(api_keys::delete))
         .routes(routes!(changes::since))
         .routes(routes!(enterprises::list, enterprises::create))
         .routes(routes!(enterprises::get, enterprises::replace))

@@ -10,7 +10,7 @@ use std::future::Future;
 
 use axum::extract::{FromRequestParts, OriginalUri};
 use axum::http::request::Parts;
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
@@ -45,27 +45,21 @@ impl<S: Send + Sync> FromRequestParts<S> for IfMatch {
     }
 }
 
-/// The client operation id of a write, if the client sent one.
-struct OperationId(Option<String>);
-
 pub const OPERATION_HEADER: &str = "idempotency-key";
 
-impl<S: Send + Sync> FromRequestParts<S> for OperationId {
-    type Rejection = ApiError;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let Some(value) = parts.headers.get(OPERATION_HEADER) else { return Ok(OperationId(None)) };
-        let text = value.to_str().unwrap_or("");
-        let valid =
-            (8..=128).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b));
-        if !valid {
-            return Err(ApiError::InvalidParameter {
-                field: "Idempotency-Key".into(),
-                message: "an operation id is 8 to 128 letters, digits, '-', '_', '.' or ':' (a UUID will do)".into(),
-            });
-        }
-        Ok(OperationId(Some(text.to_string())))
+/// The client operation id of a write in `headers`, if the client sent one.
+fn operation_id(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
+    let Some(value) = headers.get(OPERATION_HEADER) else { return Ok(None) };
+    let text = value.to_str().unwrap_or("");
+    let valid =
+        (8..=128).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b));
+    if !valid {
+        return Err(ApiError::InvalidParameter {
+            field: "Idempotency-Key".into(),
+            message: "an operation id is 8 to 128 letters, digits, '-', '_', '.' or ':' (a UUID will do)".into(),
+        });
     }
+    Ok(Some(text.to_string()))
 }
 
 /// A write sent to the API, made safe to retry: the caller's operation id with the method
@@ -81,22 +75,31 @@ impl FromRequestParts<AppState> for Idempotent {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let caller = Caller::from_request_parts(parts, state).await?;
-        let OperationId(id) = OperationId::from_request_parts(parts, state).await?;
         // Inside `nest` the URI has lost its `/api/v1` prefix; the original one has it.
         let path = match parts.extensions.get::<OriginalUri>() {
             Some(OriginalUri(uri)) => uri.path().to_string(),
             None => parts.uri.path().to_string(),
         };
-        let key = id.map(|id| OperationKey {
-            key: format!("{}:{id}", caller.operation_scope()),
-            method: parts.method.to_string(),
-            path,
-        });
-        Ok(Idempotent { key })
+        Idempotent::new(caller.operation_scope(), &parts.method, path, &parts.headers)
     }
 }
 
 impl Idempotent {
+    /// The write `method path` of the caller whose operation ids live in `scope`
+    /// ([`Caller::operation_scope`]), with the operation id `headers` carry, if any.
+    pub fn new(scope: String, method: &Method, path: String, headers: &HeaderMap) -> Result<Idempotent, ApiError> {
+        let id = operation_id(headers)?;
+        Ok(Idempotent {
+            key: id.map(|id| OperationKey { key: format!("{scope}:{id}"), method: method.to_string(), path }),
+        })
+    }
+
+    /// A write whose answer is never kept for a replay: an issued secret, which is shown
+    /// once and stored only as its digest. A retry makes the change again.
+    pub fn unrecorded() -> Idempotent {
+        Idempotent { key: None }
+    }
+
     /// Makes `change` in one store write and answers `status` with what it returns. A
     /// retried operation gets its first answer back, and `change` does not run again.
     /// `change` owns the write while it runs and hands it back with its answer.

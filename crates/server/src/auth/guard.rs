@@ -150,6 +150,7 @@ pub mod kinds {
     pub struct Request;
     pub struct Inquiry;
     pub struct Profile;
+    pub struct User;
 
     impl Owned for Park {
         const RESOURCE: &'static str = "park";
@@ -192,6 +193,14 @@ pub mod kinds {
         const RESOURCE: &'static str = "inquiry";
         async fn owner(store: &Store, id: i64) -> Result<Option<Owner>, ApiError> {
             Ok(store.park_of_inquiry(id).await?.map(Owner::park))
+        }
+    }
+
+    /// Accounts are the city's: admins manage them.
+    impl Owned for User {
+        const RESOURCE: &'static str = "user";
+        async fn owner(store: &Store, id: i64) -> Result<Option<Owner>, ApiError> {
+            Ok(store.user(id).await?.map(|_| Owner::CITY))
         }
     }
 

@@ -6,7 +6,8 @@
 //!   certificates, profiles, published cut-offs) and send an investment inquiry;
 //! - an enterprise user may read and file what belongs to its own enterprise;
 //! - a park officer may read and change what belongs to its parks;
-//! - a city admin may do everything.
+//! - a city admin may do everything;
+//! - an Open311 client with an enterprise's API key acts as that enterprise's account.
 //!
 //! [`Scope`] turns an account into the parks and enterprises it reaches; the extractors of
 //! [`guard`] check a caller against the record a path names before the body is read, so a
@@ -18,7 +19,7 @@ pub mod password;
 mod scope;
 pub mod token;
 
-pub use scope::{Owner, Scope};
+pub use scope::{Open311Reach, Owner, Scope};
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
@@ -27,6 +28,7 @@ use parkatlas_core::wire::UserRecord;
 
 use crate::error::ApiError;
 use crate::store::users::SessionUser;
+use crate::store::Store;
 use crate::AppState;
 
 /// The session cookie: HttpOnly, so page scripts never see it; SameSite=Strict, so other
@@ -75,6 +77,11 @@ impl Caller {
     }
 }
 
+/// The account an Open311 `api_key` acts as; `None` for a key that was never issued or was revoked.
+pub async fn api_key_account(store: &Store, key: &str) -> Result<Option<UserRecord>, ApiError> {
+    Ok(store.api_key_user(&token::digest(key)).await?)
+}
+
 fn session_token(parts: &Parts) -> Option<String> {
     parts
         .headers
@@ -121,9 +128,15 @@ impl Caller {
 
     /// What scopes this caller's client operation ids: ids of two callers never meet.
     pub fn operation_scope(&self) -> String {
-        match self.user() {
-            Some(user) => format!("user-{}", user.id),
-            None => "public".into(),
-        }
+        operation_scope(self.user())
+    }
+}
+
+/// What scopes the client operation ids of `user` (or the public): the same for its
+/// sessions and its API keys, which act as the account.
+pub fn operation_scope(user: Option<&UserRecord>) -> String {
+    match user {
+        Some(user) => format!("user-{}", user.id),
+        None => "public".into(),
     }
 }

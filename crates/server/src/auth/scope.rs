@@ -41,6 +41,13 @@ pub enum Scope {
     Public,
 }
 
+/// The requests an Open311 caller lists, and whether it sees them in full.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Open311Reach {
+    pub listed: Scope,
+    pub in_full: bool,
+}
+
 impl Scope {
     pub fn of(user: Option<&UserRecord>) -> Scope {
         let Some(user) = user else { return Scope::Public };
@@ -109,6 +116,19 @@ impl Scope {
         matches!(self, Scope::Everything | Scope::Parks(_))
     }
 
+    /// What Open311 (`/open311/v2`) shows this caller of service requests: the requests it
+    /// lists, and whether in full. The public lists every request, on its public side only
+    /// (category, status, dates, the park: never the text, place, media or notes); a key of
+    /// an enterprise lists that enterprise's requests in full and nothing of another's. That
+    /// is stricter than showing others' on their public side: a key narrows what is listed
+    /// to the account it acts for, and never widens it.
+    pub fn open311_reach(&self) -> Open311Reach {
+        match self {
+            Scope::Public => Open311Reach { listed: Scope::Everything, in_full: false },
+            other => Open311Reach { listed: other.clone(), in_full: true },
+        }
+    }
+
     /// Whether this caller drives a request into `to`, a request it sees. Officers and
     /// admins take every step but the rating (into `rated`), which the enterprise gives;
     /// whether the step exists at all is core's `check_transition`, not this.
@@ -173,6 +193,13 @@ mod tests {
             assert_eq!(Scope::Everything.drives_request_to(to).is_ok(), !rating, "{to:?}");
             assert!(Scope::Public.drives_request_to(to).is_err());
         }
+    }
+
+    #[test]
+    fn open311_shows_the_public_every_request_on_its_public_side_and_a_key_its_own_in_full() {
+        assert_eq!(Scope::Public.open311_reach(), Open311Reach { listed: Scope::Everything, in_full: false });
+        let firm = Scope::Enterprise(5);
+        assert_eq!(firm.open311_reach(), Open311Reach { listed: firm.clone(), in_full: true });
     }
 
     #[test]

@@ -16,7 +16,7 @@
 //! - [`profiles`]: scoring profiles; [`evaluations`]: 亩均 evaluation runs and results.
 //! - [`requests`]: service requests with their history and attachments.
 //! - [`inquiries`]: investment inquiries sent to a park.
-//! - [`users`]: accounts and sessions.
+//! - [`users`]: accounts and sessions; [`api_keys`]: the keys of Open311 clients.
 //! - [`land`]: finding land across every park (`GET /land`).
 //! - [`statistics`]: what a park's public profile counts (`GET /parks/{id}/statistics`).
 //! - [`changes`]: reading the change log (`GET /changes`).
@@ -27,6 +27,7 @@
 //! `Scope` as SQL; `error.rs`, [`StoreError`].
 
 pub mod annual;
+pub mod api_keys;
 pub mod bulk;
 pub mod certificates;
 pub mod changes;

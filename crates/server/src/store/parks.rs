@@ -93,6 +93,12 @@ impl Store {
         Ok(Versioned::Done(record))
     }
 
+    /// Every park's name by id: the agency that answers a request (Open311's `agency_responsible`).
+    pub async fn park_names(&self) -> sqlx::Result<std::collections::HashMap<i64, String>> {
+        let rows: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM parks").fetch_all(&self.pool).await?;
+        Ok(rows.into_iter().collect())
+    }
+
     pub async fn park_exists(&self, park_id: i64) -> sqlx::Result<bool> {
         let found: Option<i64> =
             sqlx::query_scalar("SELECT id FROM parks WHERE id = $1").bind(park_id).fetch_optional(&self.pool).await?;

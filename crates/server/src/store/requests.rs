@@ -60,6 +60,21 @@ pub struct Upload {
     pub content: Vec<u8>,
 }
 
+/// Which requests to list, beyond the caller's scope (Open311's `GET requests`).
+#[derive(Debug)]
+pub struct RequestFilter {
+    /// Only these ids, when given.
+    pub ids: Option<Vec<i64>>,
+    /// Any of these categories; all when empty.
+    pub categories: Vec<Category>,
+    /// Any of these states; all when empty.
+    pub states: Vec<RequestState>,
+    /// Filed from the first instant up to the second, inclusive.
+    pub submitted: Option<(chrono::DateTime<chrono::Utc>, chrono::DateTime<chrono::Utc>)>,
+    /// The newest this many.
+    pub limit: usize,
+}
+
 /// Where a request belongs, for permission checks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RequestOwner {
@@ -77,6 +92,44 @@ impl Store {
         }
         let mut connection = self.pool.acquire().await?;
         read_requests(&mut connection, &filter).await
+    }
+
+    /// The newest requests in `scope` that match `filter`, newest first.
+    pub async fn requests_matching(&self, scope: &Scope, filter: &RequestFilter) -> Result<Vec<RequestRecord>> {
+        let Some(mut condition) = scope::condition(scope, REQUEST_BELONGING, 1) else { return Ok(Vec::new()) };
+        let mut narrow = |column: &str, values: Vec<Value>| {
+            let first = condition.values.len() + 1;
+            condition.clause =
+                format!("{} AND {column} IN ({})", condition.clause, super::placeholders(first, values.len()));
+            condition.values.extend(values);
+        };
+        if let Some(ids) = &filter.ids {
+            narrow("r.id", ids.iter().map(|id| Value::Int(*id)).collect());
+        }
+        if !filter.categories.is_empty() {
+            narrow("r.category", filter.categories.iter().map(|c| Value::Text(to_db(*c))).collect());
+        }
+        if !filter.states.is_empty() {
+            narrow("r.state", filter.states.iter().map(|s| Value::Text(to_db(*s))).collect());
+        }
+        if let Some((from, to)) = filter.submitted {
+            let first = condition.values.len() + 1;
+            condition.clause = format!("{} AND r.submitted_at BETWEEN ${first} AND ${}", condition.clause, first + 1);
+            condition.values.extend([from, to].map(|at| Value::Text(at.format(super::TIME_FORMAT).to_string())));
+        }
+        let limit = i64::try_from(filter.limit).unwrap_or(i64::MAX);
+        let sql = format!(
+            "SELECT r.id FROM service_requests r WHERE {} ORDER BY r.submitted_at DESC, r.id DESC LIMIT {limit}",
+            condition.clause
+        );
+        let mut connection = self.pool.acquire().await?;
+        let rows: Vec<(i64,)> =
+            bind_values(sqlx::query_as(&sql), &condition.values).fetch_all(&mut *connection).await?;
+        let ids: Vec<i64> = rows.into_iter().map(|(id,)| id).collect();
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        read_requests(&mut connection, &with_ids(&ids)).await
     }
 
     pub async fn request(&self, id: i64) -> Result<Option<RequestRecord>> {
@@ -112,8 +165,9 @@ impl Store {
         let now = now_text();
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO service_requests
-                 (enterprise_id, park_id, parcel_id, category, title, body, lat, lon, address, state, submitted_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+                 (enterprise_id, park_id, parcel_id, category, title, body, lat, lon, address, media_url, state,
+                  submitted_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
         )
         .bind(filer.enterprise_id)
         .bind(filer.park_id)
@@ -124,6 +178,7 @@ impl Store {
         .bind(request.location.map(|point| point.lat))
         .bind(request.location.map(|point| point.lon))
         .bind(request.given_address())
+        .bind(request.media_url.as_deref())
         .bind(to_db(RequestState::Received))
         .bind(&now)
         .fetch_one(write.connection())
@@ -305,6 +360,7 @@ struct RequestRow {
     lat: Option<f64>,
     lon: Option<f64>,
     address: Option<String>,
+    media_url: Option<String>,
     state: String,
     rating: Option<String>,
     submitted_at: String,
@@ -335,7 +391,7 @@ async fn read_requests(connection: &mut AnyConnection, filter: &Condition) -> Re
     let clause = &filter.clause;
     let requests_sql = format!(
         "SELECT r.id, r.version, r.enterprise_id, e.name AS enterprise_name, r.park_id, r.parcel_id, r.category,
-                r.title, r.body, r.lat, r.lon, r.address, r.state, r.rating, r.submitted_at
+                r.title, r.body, r.lat, r.lon, r.address, r.media_url, r.state, r.rating, r.submitted_at
          FROM service_requests r JOIN enterprises e ON e.id = r.enterprise_id
          WHERE {clause} ORDER BY r.submitted_at DESC, r.id DESC"
     );
@@ -415,6 +471,7 @@ impl RequestRow {
             body: self.body,
             location: self.lat.zip(self.lon).map(|(lat, lon)| Location { lat, lon }),
             address: self.address,
+            media_url: self.media_url,
             state,
             rating: self.rating.as_deref().map(from_db::<Rating>).transpose()?,
             submitted_at,

@@ -39,6 +39,17 @@ impl Store {
         read_user(write.connection(), id).await?.context("the user just inserted is missing")
     }
 
+    /// The account with id `id`.
+    pub async fn user(&self, id: i64) -> Result<Option<UserRecord>> {
+        let mut connection = self.pool.acquire().await?;
+        read_user(&mut connection, id).await
+    }
+
+    /// The account called `username`.
+    pub async fn user_named(&self, username: &str) -> Result<Option<UserRecord>> {
+        Ok(self.credentials(username).await?.map(|(user, _)| user))
+    }
+
     pub async fn username_taken(&self, username: &str) -> sqlx::Result<bool> {
         let found: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE username = $1")
             .bind(username)
@@ -110,7 +121,7 @@ impl Store {
     }
 }
 
-async fn read_user(connection: &mut AnyConnection, id: i64) -> Result<Option<UserRecord>> {
+pub(super) async fn read_user(connection: &mut AnyConnection, id: i64) -> Result<Option<UserRecord>> {
     let row: Option<(String, String, String, Option<i64>, i64)> =
         sqlx::query_as("SELECT username, display_name, role, enterprise_id, version FROM users WHERE id = $1")
             .bind(id)

@@ -11,6 +11,7 @@ mod import;
 mod inquiries;
 mod land;
 mod matrix;
+mod open311;
 mod requests;
 mod session;
 mod statistics;

@@ -4,7 +4,8 @@
 //! a check that the table lists exactly the endpoints of the OpenAPI document; and a leak
 //! check that A's and B's figures, contacts, requests and files, and the contact data of
 //! investment inquiries, reach exactly the roles that may see them, in every read, in the
-//! whole change feed and in the answers to refused writes.
+//! whole change feed, in Open311's reads (the public side, and each enterprise's own key)
+//! and in the answers to refused writes.
 //!
 //! Demo data: enterprise.a is a user of enterprise 1 in park 1 (officer.guanggu's park),
 //! enterprise.b of enterprise 2 in park 2 (officer.chegu's); [`World::new`] checks it.
@@ -68,6 +69,7 @@ enum Body {
     NewPark,
     NewParcel,
     NewUser,
+    NewApiKey,
     NewEnterprise(Scope),
     NewProfile,
     NewRequest,
@@ -150,6 +152,11 @@ fn table() -> Vec<Row> {
         row(GET, "/demo-accounts", Nothing, [200; 6]),
         row(GET, "/users", Nothing, [401, 403, 403, 403, 403, 200]),
         row(POST, "/users", NewUser, [401, 403, 403, 403, 403, 201]),
+        // Open311 API keys: admins issue, list and revoke them; not even the account's own user.
+        row(GET, "/users/{user_A}/api-keys", Nothing, [401, 403, 403, 403, 403, 200]),
+        row(POST, "/users/{user_A}/api-keys", NewApiKey, [401, 403, 403, 403, 403, 201]),
+        row(DELETE, "/users/{user_A}/api-keys/{fresh_api_key_A}", Nothing, [401, 403, 403, 403, 403, 204]),
+        row(GET, "/users/{missing}/api-keys", Nothing, [404; 6]),
         // The change feed answers everyone, with what each may see (the leak check below).
         row(GET, "/changes", Nothing, ALL),
         // Enterprises: the register is public (private facts only for those who may see
@@ -204,8 +211,19 @@ fn table() -> Vec<Row> {
         row(POST, "/requests/{fresh_request_B}/events", Step("assigned"), [401, 403, 403, 403, 200, 200]),
         row(POST, "/requests/{resolved_request_A}/events", Rating, [401, 200, 403, 403, 403, 403]),
         row(POST, "/requests/{resolved_request_B}/events", Rating, [401, 403, 200, 403, 403, 403]),
-        row(POST, "/requests/{request_A}/attachments?name=matrix.txt", Attachment, [401, 201, 403, 201, 403, 201]),
-        row(POST, "/requests/{request_B}/attachments?name=matrix.txt", Attachment, [401, 403, 201, 403, 201, 201]),
+        // On a fresh request each time: a request holds at most 3 files.
+        row(
+            POST,
+            "/requests/{fresh_request_A}/attachments?name=matrix.txt",
+            Attachment,
+            [401, 201, 403, 201, 403, 201],
+        ),
+        row(
+            POST,
+            "/requests/{fresh_request_B}/attachments?name=matrix.txt",
+            Attachment,
+            [401, 403, 201, 403, 201, 201],
+        ),
         row(GET, "/requests/{request_A}/attachments/{attachment_A}", Nothing, [401, 200, 403, 200, 403, 200]),
         row(GET, "/requests/{request_B}/attachments/{attachment_B}", Nothing, [401, 403, 200, 403, 200, 200]),
         // B's file asked for under A's request: not there, for those who may see A's request.
@@ -508,6 +526,8 @@ struct World<'a> {
     server: &'a TestServer,
     sessions: Vec<Option<Session<'a>>>,
     ids: Vec<(&'static str, i64)>,
+    /// The Open311 API key of each role that can hold one (the enterprises').
+    api_keys: Vec<Option<String>>,
     /// Makes names, codes and keys unique across attempts.
     serial: Cell<u32>,
 }
@@ -521,12 +541,12 @@ impl<'a> World<'a> {
                 None => None,
             });
         }
-        let mut world = World { server, sessions, ids: Vec::new(), serial: Cell::new(0) };
+        let mut world = World { server, sessions, ids: Vec::new(), api_keys: vec![None; 6], serial: Cell::new(0) };
 
         // Who is who in the demo data.
-        let a = world.read(ENTERPRISE_A, "/session").await["user"]["enterprise_id"]
-            .as_i64()
-            .expect("enterprise.a's enterprise");
+        let session_a = world.read(ENTERPRISE_A, "/session").await;
+        let a = session_a["user"]["enterprise_id"].as_i64().expect("enterprise.a's enterprise");
+        let user_a = session_a["user"]["id"].as_i64().expect("enterprise.a's account");
         let b = world.read(ENTERPRISE_B, "/session").await["user"]["enterprise_id"]
             .as_i64()
             .expect("enterprise.b's enterprise");
@@ -544,6 +564,7 @@ impl<'a> World<'a> {
         world.ids = vec![
             ("A", a),
             ("B", b),
+            ("user_A", user_a),
             ("park_1", park_1),
             ("park_2", park_2),
             ("parcel_1", parcel_1),
@@ -565,6 +586,11 @@ impl<'a> World<'a> {
             let body = world.run_body(scope);
             let made = world.call(ADMIN, POST, "/evaluations").json(&body).send().await;
             runs.push(made.json::<Value>(StatusCode::CREATED)["id"].as_i64().unwrap());
+        }
+        let user_b = world.read(ENTERPRISE_B, "/session").await["user"]["id"].as_i64().expect("enterprise.b's account");
+        for (role, user) in [(ENTERPRISE_A, user_a), (ENTERPRISE_B, user_b)] {
+            let issued = world.call(ADMIN, POST, &format!("/users/{user}/api-keys")).json(&json!({})).send().await;
+            world.api_keys[role] = issued.json::<Value>(StatusCode::CREATED)["key"].as_str().map(str::to_string);
         }
         world.ids.extend([
             ("request_A", request_a),
@@ -710,6 +736,11 @@ impl<'a> World<'a> {
                     self.call(ADMIN, POST, &format!("/enterprises/{enterprise}/certificates")).json(&body).send().await,
                 )
             }
+            "fresh_api_key" => {
+                let path = format!("/users/{}/api-keys", self.id("user_A"));
+                let issued = self.call(ADMIN, POST, &path).json(&json!({ "label": "matrix" })).send().await;
+                (issued.json::<Value>(StatusCode::CREATED)["id"].as_i64().unwrap(), None)
+            }
             "fresh_request" | "resolved_request" => {
                 let session = self.sessions[role].as_ref().unwrap();
                 let id = requests::file(session, &requests::general_request()).await["id"].as_i64().unwrap();
@@ -742,7 +773,10 @@ impl<'a> World<'a> {
         }
         path.push_str(rest);
 
-        let updates = matches!(row.method, Method::PUT | Method::DELETE) && row.path != "/session";
+        // Sessions and API keys are never edited, so ending one names no version.
+        let updates = matches!(row.method, Method::PUT | Method::DELETE)
+            && row.path != "/session"
+            && !row.path.contains("/api-keys/");
         if updates && if_match.is_none() {
             if_match = match path.split_once("/annual-data/") {
                 Some((enterprise, _)) => {
@@ -780,6 +814,7 @@ impl<'a> World<'a> {
             }
             Body::NewRequest => Payload::Json(requests::general_request()),
             Body::NewInquiry => Payload::Json(inquiries::inquiry()),
+            Body::NewApiKey => Payload::Json(json!({ "label": format!("矩阵测试{}", self.next()) })),
             Body::Park => {
                 let park = current().await;
                 let p = &park["properties"];
@@ -854,6 +889,15 @@ impl<'a> World<'a> {
         for row in &rows {
             let (path, answer) = self.attempt(row, role, None).await;
             note(format!("GET {path}"), answer);
+        }
+        // Open311 reads the public side without a key, and an enterprise's own requests with its key.
+        let key = self.api_keys[role].as_ref().map_or_else(String::new, |key| format!("?api_key={key}"));
+        for resource in ["requests.json", "requests.xml", "requests/{request_A}.json", "requests/{request_B}.xml"] {
+            let resource = resource
+                .replace("{request_A}", &self.id("request_A").to_string())
+                .replace("{request_B}", &self.id("request_B").to_string());
+            let path = format!("/open311/v2/{resource}{key}");
+            note(format!("GET {path}"), self.server.call(GET, &path).send().await);
         }
         let mut cursor = 0;
         loop {
