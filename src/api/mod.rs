@@ -3,6 +3,7 @@
 //! function per endpoint.
 
 pub mod account;
+pub mod portal;
 mod write;
 
 use gloo_net::http::{Method, Request, Response};

@@ -6,11 +6,14 @@
 //!   signed in.
 //! - [`public`]: the public atlas's pieces (finder, results, parcel details, plan check,
 //!   inquiry form), shown to anyone without signing in.
+//! - [`portal`]: the enterprise portal's pieces (figures form, conflict view, scores,
+//!   tiers).
 //!
-//! The signed-in sections (the enterprise portal, the officials' workspace) will add a
-//! sibling module per section, e.g. `components/portal/` and `components/workspace/`.
+//! Each signed-in section has a sibling module (the officials' workspace will add
+//! `components/workspace/`).
 //! Sections do not import each other's components: a piece two sections need moves to
 //! `shared`, so that a change made for one section cannot alter what another shows.
 
+pub mod portal;
 pub mod public;
 pub mod shared;
