@@ -28,6 +28,18 @@ fn class_colours(class: Class) -> (&'static str, &'static str) {
     }
 }
 
+/// A published total, large, named for screen readers.
+#[component]
+pub fn BigScore(total: f64) -> impl IntoView {
+    let portal = use_portal_texts();
+    view! {
+        <p class="big-number" data-testid="published-score">
+            <span class="visually-hidden">{move || portal.get().score}" "</span>
+            {points(total)}
+        </p>
+    }
+}
+
 /// A class by its letter and name (the letter says it, not only the colour), and what it
 /// means for the enterprise when `explained`.
 #[component]

@@ -14,7 +14,7 @@ use super::{efficiency_basis, PortalPage};
 use crate::api::{portal as api, ApiFailure};
 use crate::components::portal::draft::{Draft, Figure};
 use crate::components::portal::figure_fields::{DraftFields, FigureFields};
-use crate::components::portal::score::{points, ClassBadge, CutoffScale, Estimate, ItemList};
+use crate::components::portal::score::{points, BigScore, ClassBadge, CutoffScale, Estimate, ItemList};
 use crate::components::shared::states::Empty;
 use crate::i18n::fill;
 
@@ -68,13 +68,9 @@ fn Evaluation(basis: EfficiencyBasis, annual: Vec<AnnualDataRecord>) -> impl Int
     let reset = move |_| fields.load(&stored.clone().unwrap_or_default());
     let profile_changed = basis.profile_changed();
     view! {
-        <p class="hint">{move || fill(texts.get().run_of, &[
-            ("year", summary.year.to_string()),
-            ("date", summary.evaluation_date.to_string()),
-            ("profile", summary.profile_name.clone()),
-        ])}</p>
+        <p class="hint">{move || texts.get().run(&summary)}</p>
         <section class="card" aria-labelledby="result-heading" data-testid="published-result">
-            <h2 id="result-heading">{move || texts.get().class_heading}</h2>
+            <h2 id="result-heading">{move || texts.get().published_result}</h2>
             <Published own=basis.own.clone() year />
             {cutoffs.map(|cutoffs| view! {
                 <h3>{move || texts.get().cutoffs_heading}</h3>
@@ -86,7 +82,7 @@ fn Evaluation(basis: EfficiencyBasis, annual: Vec<AnnualDataRecord>) -> impl Int
         <section class="card" aria-labelledby="what-if-heading" data-testid="what-if">
             <h2 id="what-if-heading">{move || texts.get().what_if_heading}</h2>
             <p class="hint">{move || fill(texts.get().what_if_intro, &[("year", year.to_string())])}</p>
-            <div class="estimate-panel" aria-live="polite">
+            <div class="estimate-panel estimate-panel--sticky" aria-live="polite">
                 <Estimate estimate=Signal::derive(move || estimate.get()) baseline />
                 {profile_changed.then(|| view! { <p class="hint">{move || texts.get().estimate_profile_changed}</p> })}
             </div>
@@ -116,9 +112,7 @@ fn Published(own: Option<EvaluationResultRecord>, year: i32) -> impl IntoView {
     };
     match own.result.outcome {
         Outcome::Graded(grade) => view! {
-            <p class="big-number" data-testid="published-score">
-                <span class="visually-hidden">{move || texts.get().score}" "</span>{points(grade.total)}
-            </p>
+            <BigScore total=grade.total />
             <ClassBadge class=grade.class explained=true />
             <p class="hint">{move || fill(texts.get().rank, &[("rank", grade.rank.to_string()), ("size", grade.cohort_size.to_string())])}</p>
         }

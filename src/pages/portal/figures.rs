@@ -203,6 +203,8 @@ fn YearForm(data: YearData, year: i32) -> impl IntoView {
     });
     let profile_changed = basis.with_value(|basis| basis.as_ref().is_some_and(EfficiencyBasis::profile_changed));
     let unsaved = move || draft.with(|draft| edit.with(|edit| edit.unsaved(draft)));
+    // A stored year saved unchanged would only raise its version.
+    let nothing_to_save = move || !unsaved() && edit.with(|edit| edit.stored.is_some());
     let problem_count = move || problems.with(|problems| problems.len());
     let has_problems = move || problem_count() != 0;
     let status = move || {
@@ -233,6 +235,7 @@ fn YearForm(data: YearData, year: i32) -> impl IntoView {
                 Some(estimate) => view! { <Estimate estimate baseline /> }.into_any(),
             }}
             {profile_changed.then(|| view! { <p class="hint">{move || texts.get().estimate_profile_changed}</p> })}
+            <p class="hint estimate-panel__note">{move || texts.get().estimate_note}</p>
         </section>
         <Show when=move || conflict.with(Option::is_some)>
             <ConflictView conflict saving=saving on_resolve />
@@ -247,7 +250,7 @@ fn YearForm(data: YearData, year: i32) -> impl IntoView {
                     <p class="message message--warn">{move || fill(texts.get().fix_first, &[("n", problem_count().to_string())])}</p>
                 </Show>
                 <div class="save-bar__actions">
-                    <Show when=unsaved>
+                    <Show when=move || unsaved() && conflict.with(Option::is_none)>
                         <span class="tag tag--warn">{move || texts.get().unsaved}</span>
                         <button
                             class="button button--quiet"
@@ -261,7 +264,7 @@ fn YearForm(data: YearData, year: i32) -> impl IntoView {
                         class="button"
                         type="submit"
                         data-testid="save-figures"
-                        disabled=move || saving.get() || has_problems() || conflict.with(Option::is_some)
+                        disabled=move || saving.get() || has_problems() || conflict.with(Option::is_some) || nothing_to_save()
                     >
                         {move || if saving.get() {
                             texts.get().saving.to_string()

@@ -16,7 +16,7 @@ use super::basis::EfficiencyBasis;
 use super::texts::use_portal_texts;
 use super::{efficiency_basis, noticed, reporting_year, today, PortalPage};
 use crate::api::{self, portal as portal_api, ApiFailure};
-use crate::components::portal::score::{points, ClassBadge};
+use crate::components::portal::score::{BigScore, ClassBadge};
 use crate::components::portal::tiers::Reached;
 use crate::components::shared::states::{outcome, Loading};
 use crate::format::area_mu;
@@ -101,12 +101,8 @@ fn ClassCard(basis: Option<EfficiencyBasis>) -> impl IntoView {
         Some((basis, (total, class))) => {
             let summary = basis.run.summary.clone();
             view! {
-                <p class="hint">{move || fill(texts.get().run_of, &[
-                    ("year", summary.year.to_string()),
-                    ("date", summary.evaluation_date.to_string()),
-                    ("profile", summary.profile_name.clone()),
-                ])}</p>
-                {total.map(|total| view! { <p class="big-number"><span class="visually-hidden">{move || texts.get().score}" "</span>{points(total)}</p> })}
+                <p class="hint">{move || texts.get().run(&summary)}</p>
+                {total.map(|total| view! { <BigScore total /> })}
                 <ClassBadge class />
             }
             .into_any()

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use parkatlas_core::efficiency::{ExemptionReason, NotEvaluatedReason};
 use parkatlas_core::tiers::Outcome;
-use parkatlas_core::wire::SizeClass;
+use parkatlas_core::wire::{EvaluationSummary, SizeClass};
 
 use crate::components::portal::draft::{Figure, Group, Problem, Unit};
 use crate::i18n::{fill, use_localized};
@@ -41,7 +41,6 @@ crate::texts! {
     see_details: "查看详情" / "See the details",
     tiers_heading: "梯度培育" / "Gradient tiers",
     tier_none: "尚未达到任何梯度" / "No tier reached yet",
-    reached_today: "今日已达到" / "Reached today",
     next_step: "下一梯度" / "Next tier",
     top_reached: "已处于最高梯度。" / "At the top of the ladder.",
     side_labels: "其他称号" / "Other titles",
@@ -77,8 +76,6 @@ crate::texts! {
     estimate_heading: "即时测算" / "Estimate as you type",
     estimate_no_run: "{year} 年度尚未公布亩均评价，暂无分数线可对照。" / "No land-efficiency evaluation of {year} is published yet: there are no cut-offs to place a score against.",
     estimate_fix: "修正标出的问题后即可测算。" / "Fix the marked figures to see the estimate.",
-    estimate_as_saved: "按已保存数据" / "As saved",
-    estimate_as_typed: "按当前填写" / "As typed",
     estimate_note: "测算在本机按公布的分数线进行，不会上传；正式结果以公布为准。" / "Estimated on this device against the published cut-offs, nothing is sent; the published result is what counts.",
     estimate_held: "以下各项依赖未向本企业公布的同组数据，按公布得分计：" / "These items depend on other enterprises' figures, which are not published to you, and keep their published score: ",
     estimate_profile_changed: "评价规则在该次评价后修改过，测算按现行规则计算，可能与公布结果不同。" / "The scoring rules changed after this evaluation: the estimate uses them as they are now and may differ from the published result.",
@@ -96,6 +93,7 @@ crate::texts! {
     save_choices: "按所选保存" / "Save my choices",
     use_theirs: "采用已保存版本" / "Use the saved version",
     efficiency_heading: "亩均效益评价" / "Land-efficiency evaluation",
+    published_result: "公布结果" / "Published result",
     not_in_run: "本企业没有参加这次评价（没有 {year} 年度数据）。" / "This enterprise was not in this evaluation (no figures for {year}).",
     rank: "同组第 {rank} 名，共 {size} 家" / "Rank {rank} of {size} in its cohort",
     class_meaning: "这意味着：" / "What it means: ",
@@ -112,7 +110,6 @@ crate::texts! {
     value: "数值" / "Value",
     benchmark: "基准值" / "Benchmark",
     weight: "权重" / "Weight",
-    item_score: "得分" / "Score",
     formula: "计算" / "Formula",
     adjustments: "加分 {bonus}，减分 {deduction}" / "Bonus {bonus}, deduction {deduction}",
     range_withheld: "同组的最大值与最小值属于其他企业的数据，不予显示。" / "The cohort's lowest and highest values are other enterprises' figures and are not shown.",
@@ -147,7 +144,6 @@ crate::texts! {
     all_of: "须全部满足：" / "All of:",
     certificates_heading: "证书" / "Certificates",
     certificates_none: "没有登记的证书。" / "No certificates on record.",
-    certificate_title: "称号" / "Title",
     certificate_number: "编号" / "Number",
     issued_on: "发证日期" / "Issued",
     expires_on: "有效期至" / "Valid until",
@@ -311,6 +307,18 @@ impl PortalTexts {
             }
             NotEvaluatedReason::NoRulesForCohort => self.no_rules_for_cohort.to_string(),
         }
+    }
+
+    /// Which evaluation a result comes from: its year, date and profile.
+    pub fn run(&self, summary: &EvaluationSummary) -> String {
+        fill(
+            self.run_of,
+            &[
+                ("year", summary.year.to_string()),
+                ("date", summary.evaluation_date.to_string()),
+                ("profile", summary.profile_name.clone()),
+            ],
+        )
     }
 
     pub fn problem(&self, problem: &Problem) -> String {
