@@ -3,6 +3,7 @@
 //! function per endpoint.
 
 pub mod account;
+pub mod portal;
 pub mod requests;
 mod write;
 

@@ -6,6 +6,8 @@
 //!   signed in.
 //! - [`public`]: the public atlas's pieces (finder, results, parcel details, plan check,
 //!   inquiry form), shown to anyone without signing in.
+//! - [`portal`]: the enterprise portal's pieces (figures form, conflict view, scores,
+//!   tiers).
 //!
 //! - [`requests`]: service requests (企业诉求) as enterprises and officials both see them
 //!   (cards, deadline countdown, timeline), in the signed-in app.
@@ -14,6 +16,7 @@
 //! Sections do not import each other's components: a piece two sections need moves to
 //! `shared`, so that a change made for one section cannot alter what another shows.
 
+pub mod portal;
 pub mod public;
 pub mod requests;
 pub mod shared;

@@ -276,6 +276,7 @@ mod tests {
             parcel_id: None,
             location: None,
             address: None,
+            media_url: None,
         };
         let photos = (0..photos).map(|i| format!("photo-{i}.jpg")).collect();
         Entry::new(operation_id.into(), owner.into(), created_at_ms, Write::NewRequest { request, photos })

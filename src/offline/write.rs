@@ -138,6 +138,7 @@ mod tests {
             parcel_id: Some(12),
             location: None,
             address: None,
+            media_url: None,
         };
         Write::NewRequest { request, photos: photos.iter().map(|name| name.to_string()).collect() }
     }
@@ -152,7 +153,7 @@ mod tests {
             filed.body,
             CallBody::Json(json!({
                 "category": "general", "title": "光谷三路厂房断电", "body": "三号厂房自昨日起断电，影响生产。", "parcel_id": 12,
-                "location": null, "address": null
+                "location": null, "address": null, "media_url": null
             }))
         );
 

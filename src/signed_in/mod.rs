@@ -41,6 +41,9 @@ pub fn SignedInApp() -> impl IntoView {
                     <Route path=path!("/app/sign-in") view=SignInPage />
                     <Route path=path!("/app") view=|| view! { <SignedInOnly><Home /></SignedInOnly> } />
                     <Route path=path!("/app/enterprise") view=|| view! { <SignedInOnly><portal::overview::OverviewPage /></SignedInOnly> } />
+                    <Route path=path!("/app/enterprise/figures/:year") view=|| view! { <SignedInOnly><portal::figures::FiguresPage /></SignedInOnly> } />
+                    <Route path=path!("/app/enterprise/efficiency") view=|| view! { <SignedInOnly><portal::efficiency::EfficiencyPage /></SignedInOnly> } />
+                    <Route path=path!("/app/enterprise/tiers") view=|| view! { <SignedInOnly><portal::tiers::TiersPage /></SignedInOnly> } />
                     <Route path=path!("/app/requests") view=|| view! { <SignedInOnly><requests::list::RequestsPage /></SignedInOnly> } />
                     <Route path=path!("/app/requests/new") view=|| view! { <SignedInOnly><requests::new::NewRequestPage /></SignedInOnly> } />
                     <Route path=path!("/app/requests/:id") view=|| view! { <SignedInOnly><requests::detail::RequestPage /></SignedInOnly> } />

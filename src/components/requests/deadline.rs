@@ -114,6 +114,7 @@ mod tests {
             parcel_id: None,
             location: None,
             address: None,
+            media_url: None,
             category: Category::Enquiry,
             title: "租金补贴".into(),
             body: "何时申报？".into(),

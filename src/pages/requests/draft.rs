@@ -67,6 +67,7 @@ impl Draft {
             parcel_id: self.parcel_id,
             location: self.location,
             address: (!address.is_empty()).then(|| address.to_string()),
+            media_url: None,
         };
         match request.problem() {
             Some((field, message)) => Err(at(field, message)),

@@ -3,9 +3,12 @@
 //! Percentile classes take whole enterprises: A holds round(n × a) of the cohort,
 //! A and B together round(n × b), A to C round(n × c), D the rest. Enterprises with
 //! equal totals share the better rank and class, so ties never split a score.
+//!
+//! Outside a run, one enterprise's total is placed against what the run published:
+//! [`CohortCutoffs::class_of`] (spec §1.4: never against other enterprises' data).
 
 use super::profile::ClassRule;
-use super::result::Class;
+use super::result::{Class, CohortCutoffs};
 
 /// The rank (1 = best, ties share) and class of each total, in input order.
 pub(super) fn classify(totals: &[f64], rule: ClassRule) -> Vec<(usize, Class)> {
@@ -39,6 +42,30 @@ fn percentile_class(position: usize, n: usize, a: f64, b: f64, c: f64) -> Class 
         Class::C
     } else {
         Class::D
+    }
+}
+
+/// The class of one enterprise's `total` outside a run: by the profile's own score
+/// thresholds, or else against its cohort's published `cutoffs`.
+pub(super) fn class_against(rule: ClassRule, cutoffs: Option<&CohortCutoffs>, total: f64) -> Option<Class> {
+    match rule {
+        ClassRule::ScoreThresholds { a_min, b_min, c_min } => Some(threshold_class(total, a_min, b_min, c_min)),
+        ClassRule::Percentile { .. } => cutoffs?.class_of(total),
+    }
+}
+
+impl CohortCutoffs {
+    /// The class `total` reaches against these published cut-offs: the best class whose
+    /// lowest published total it reaches (a tie takes the better class, as in the run),
+    /// D below them all. `None` when the cohort graded no one, so that nothing was published.
+    pub fn class_of(&self, total: f64) -> Option<Class> {
+        if self.graded == 0 {
+            return None;
+        }
+        let reached = [(self.a_min, Class::A), (self.b_min, Class::B), (self.c_min, Class::C)]
+            .into_iter()
+            .find_map(|(min, class)| min.filter(|&min| total >= min).map(|_| class));
+        Some(reached.unwrap_or(Class::D))
     }
 }
 
@@ -93,6 +120,34 @@ mod tests {
             classes(&[80.0, 79.99, 60.0, 59.99, 40.0, 39.99], rule),
             vec![Class::A, Class::B, Class::B, Class::C, Class::C, Class::D]
         );
+    }
+
+    fn cutoffs(a_min: Option<f64>, b_min: Option<f64>, c_min: Option<f64>, graded: usize) -> CohortCutoffs {
+        let cohort = crate::efficiency::Cohort::AboveScale;
+        CohortCutoffs { cohort, graded, exempt: 0, a_min, b_min, c_min, counts: [0; 4] }
+    }
+
+    #[test]
+    fn a_total_takes_the_best_class_whose_cutoff_it_reaches() {
+        let published = cutoffs(Some(90.0), Some(70.0), Some(40.0), 20);
+        let classes: Vec<Option<Class>> = [95.0, 90.0, 89.99, 70.0, 40.0, 39.99].map(|t| published.class_of(t)).into();
+        assert_eq!(classes, [Class::A, Class::A, Class::B, Class::B, Class::C, Class::D].map(Some));
+    }
+
+    #[test]
+    fn an_empty_class_is_passed_over_and_an_empty_cohort_places_no_one() {
+        // A lone enterprise is B: no A cut-off exists to reach, and below B is D.
+        let lone = cutoffs(None, Some(60.0), None, 1);
+        assert_eq!((lone.class_of(99.0), lone.class_of(59.0)), (Some(Class::B), Some(Class::D)));
+        assert_eq!(cutoffs(None, None, None, 0).class_of(80.0), None);
+    }
+
+    #[test]
+    fn score_thresholds_need_no_cutoffs() {
+        let rule = ClassRule::ScoreThresholds { a_min: 80.0, b_min: 60.0, c_min: 40.0 };
+        assert_eq!(class_against(rule, None, 61.0), Some(Class::B));
+        assert_eq!(class_against(HUAIAN, None, 61.0), None);
+        assert_eq!(class_against(HUAIAN, Some(&cutoffs(Some(90.0), Some(50.0), None, 9)), 61.0), Some(Class::B));
     }
 
     proptest! {

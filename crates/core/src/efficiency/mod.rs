@@ -6,6 +6,8 @@
 //! - [`Profile`] is the rule data; [`shipped`] holds 黄岩 2022/2021, 淮安 2024, ETDZ, 临海.
 //! - [`Indicator`] defines each indicator; [`EnterpriseInput`] is an enterprise's year.
 //! - [`ItemScore::explain`] puts an item's formula and numbers into words.
+//! - [`what_if`] rescores one enterprise on changed figures against a run's published
+//!   cut-offs ([`CohortCutoffs::class_of`]), as the enterprise itself may (spec §1.4).
 
 mod classes;
 mod explain;
@@ -15,6 +17,7 @@ mod profile;
 mod result;
 mod scoring;
 pub mod shipped;
+mod what_if;
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -33,6 +36,8 @@ pub use profile::{
 pub use result::{
     Basis, Class, CohortCutoffs, EnterpriseResult, EvaluationRun, Grade, ItemScore, NotEvaluatedReason, Outcome,
 };
+pub use scoring::Score;
+pub use what_if::{what_if, Published, WhatIf};
 
 /// Why an evaluation could not run. Nothing is scored until both the profile and every
 /// input row are usable, so a partial ranking is never published.

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::indicators::{Indicator, Undefined};
 use super::input::{Cohort, ExemptionReason};
 use super::profile::MissingPolicy;
+use crate::text::Bilingual;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EvaluationRun {
@@ -146,6 +147,47 @@ impl Class {
             Class::C => "监管调控类",
             Class::D => "落后整治类",
             Class::T => "不适合评价",
+        }
+    }
+
+    /// The class's letter and name in both languages, e.g. `A 类 · 优先发展类`.
+    pub fn name(self) -> Bilingual {
+        let en = match self {
+            Class::A => "priority development",
+            Class::B => "encouraged to improve",
+            Class::C => "regulated and supported",
+            Class::D => "to be restructured",
+            Class::T => "not suitable for evaluation",
+        };
+        Bilingual::new(format!("{self:?} 类 · {}", self.name_zh()), format!("Class {self:?}: {en}"))
+    }
+
+    /// What the class usually means for an enterprise (spec §1.4). Each jurisdiction sets
+    /// its own measures; this is their common shape, not one city's policy.
+    pub fn meaning(self) -> Bilingual {
+        match self {
+            Class::A => Bilingual::new(
+                "用地、用能、排污权、信贷等资源要素优先保障，可享受各项奖励政策。",
+                "First call on land, energy, emission rights and credit, and eligible for the rewards on offer.",
+            ),
+            Class::B => Bilingual::new(
+                "按一般标准配置资源要素，鼓励通过技术改造和提质增效进入 A 类。",
+                "Resources on the usual terms; encouraged to move up to class A through upgrades and efficiency.",
+            ),
+            Class::C => Bilingual::new(
+                "执行差别化的电价、水价和排污费等调控措施，同时获得帮扶提升。",
+                "Differentiated prices for electricity, water and emissions apply, together with help to improve.",
+            ),
+            Class::D => Bilingual::new(
+                "实施最严格的差别化措施，限期整治；部分城市不得参与工业用地竞买。",
+                "The strictest differentiated measures and a deadline to restructure; some cities bar class D from \
+                 bidding for industrial land.",
+            ),
+            Class::T => Bilingual::new(
+                "不参加本次分类（如公用事业、投产不足两年、政策性搬迁），不适用分类措施。",
+                "Not classed in this run (e.g. a utility, producing under two years, a policy relocation): no class \
+                 measures apply.",
+            ),
         }
     }
 }

@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::annual::AnnualDataRecord;
+use super::certificate::CertificateRecord;
 use crate::efficiency::Cohort;
 use crate::registry::{CreditCode, IndustryCode};
 use crate::tiers::EnterpriseProfile;
@@ -64,6 +66,20 @@ pub struct EnterprisePrivate {
     /// those are stored as annual data and certificates and joined in when tiers are assessed.
     #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub tier_facts: EnterpriseProfile,
+}
+
+impl EnterprisePrivate {
+    /// What the tier rules read: the stored tier facts joined with the accounts of every
+    /// stored year of figures and with every certificate (all of them are known, so "none"
+    /// is an answer, not missing data). The server assesses stored records with it, the
+    /// enterprise portal its what-if.
+    pub fn tier_profile(self, annual: &[AnnualDataRecord], certificates: &[CertificateRecord]) -> EnterpriseProfile {
+        EnterpriseProfile {
+            accounts: annual.iter().map(|year| year.figures.to_fiscal_year(year.year)).collect(),
+            certificates: Some(certificates.iter().map(CertificateRecord::to_certificate).collect()),
+            ..self.tier_facts
+        }
+    }
 }
 
 /// The body that creates or replaces an enterprise: everything but its annual figures
@@ -260,6 +276,31 @@ pub(crate) mod tests {
             let body: EnterpriseBody = serde_json::from_value(value).unwrap();
             assert_eq!(body.public, EnterprisePublic::default());
             assert_eq!(body.private, EnterprisePrivate::default());
+        }
+
+        #[test]
+        fn the_tier_profile_joins_every_year_and_certificate_to_the_facts() {
+            let private = body().private;
+            let annual = crate::wire::annual::tests::figures();
+            let years: Vec<AnnualDataRecord> = [2023, 2024]
+                .map(|year| AnnualDataRecord { enterprise_id: 1, year, version: 1, figures: annual.clone() })
+                .into();
+            let certificate = CertificateRecord {
+                id: 4,
+                enterprise_id: 1,
+                version: 1,
+                kind: CertificateKind::Tier(Tier::SpecialisedSme),
+                number: "ZJTX-2025-001".into(),
+                issued_on: date(2025, 7, 1),
+                expires_on: date(2028, 6, 30),
+            };
+            let profile = private.clone().tier_profile(&years, std::slice::from_ref(&certificate));
+            assert_eq!(profile.staff_count, Some(180));
+            assert_eq!(profile.accounts.iter().map(|a| a.year).collect::<Vec<_>>(), [2023, 2024]);
+            assert_eq!(profile.accounts[1].figures, annual.accounts);
+            assert_eq!(profile.certificates, Some(vec![certificate.to_certificate()]));
+            // No certificates stored is an answer: none held.
+            assert_eq!(private.tier_profile(&[], &[]).certificates, Some(vec![]));
         }
 
         #[test]

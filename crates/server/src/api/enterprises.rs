@@ -25,10 +25,8 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::{NaiveDate, Utc};
-use parkatlas_core::tiers::{assess, EnterpriseProfile, TierAssessment, TierError, TierRules};
-use parkatlas_core::wire::{
-    AnnualDataRecord, CertificateRecord, EnterpriseBody, EnterprisePrivate, EnterpriseRecord, ErrorBody, ParcelRecord,
-};
+use parkatlas_core::tiers::{assess, TierAssessment, TierError, TierRules};
+use parkatlas_core::wire::{EnterpriseBody, EnterpriseRecord, ErrorBody, ParcelRecord};
 
 /// `?park_id=&q=`: both optional.
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
@@ -157,26 +155,12 @@ pub async fn tiers(
     };
     let annual = state.store.annual_data(id).await?;
     let certificates = state.store.certificates(id).await?;
-    let profile = tier_profile(enterprise.private.unwrap_or_default(), &annual, &certificates);
+    let profile = enterprise.private.unwrap_or_default().tier_profile(&annual, &certificates);
     match assess(&TierRules::default(), &profile, date) {
         Ok(assessment) => Ok(Json(assessment)),
         Err(error @ TierError::BeforeFirstRules(_)) => Err(invalid("date", error.to_string())),
         // Stored certificates and years were checked when written: these cannot come from the request.
         Err(error) => Err(ApiError::Internal(anyhow::anyhow!("enterprise {id}: {error}"))),
-    }
-}
-
-/// What the tier rules read: the stored tier facts with the accounts of every year of
-/// figures and every certificate (all of them are known, so "none" is an answer).
-fn tier_profile(
-    private: EnterprisePrivate,
-    annual: &[AnnualDataRecord],
-    certificates: &[CertificateRecord],
-) -> EnterpriseProfile {
-    EnterpriseProfile {
-        accounts: annual.iter().map(|year| year.figures.to_fiscal_year(year.year)).collect(),
-        certificates: Some(certificates.iter().map(CertificateRecord::to_certificate).collect()),
-        ..private.tier_facts
     }
 }
 

@@ -1,0 +1,61 @@
+//! The endpoints the enterprise portal reads and writes: its enterprise with private facts,
+//! yearly figures, certificates and tiers, the published evaluation runs with its own
+//! result and their profiles, and its requests. The server decides what the caller may
+//! see (`crates/server/src/auth`): an enterprise user gets its own enterprise's records.
+
+use gloo_net::http::Method;
+use parkatlas_core::tiers::TierAssessment;
+use parkatlas_core::wire::{
+    AnnualDataRecord, AnnualFigures, CertificateRecord, EnterpriseRecord, EvaluationRecord, EvaluationResultRecord,
+    ProfileRecord, RequestRecord,
+};
+
+use super::{get_json, write, ApiFailure, WriteFailure, WriteHeaders};
+
+pub async fn enterprise(id: i64) -> Result<EnterpriseRecord, ApiFailure> {
+    get_json(&format!("/api/v1/enterprises/{id}")).await
+}
+
+/// Every stored year of the enterprise's figures, oldest first.
+pub async fn annual_data(enterprise_id: i64) -> Result<Vec<AnnualDataRecord>, ApiFailure> {
+    get_json(&format!("/api/v1/enterprises/{enterprise_id}/annual-data")).await
+}
+
+/// Creates (`version` `None`) or replaces one year of figures. A stale `version` is
+/// answered with [`WriteFailure::Conflict`] holding the year as it now stands.
+pub async fn put_annual_data(
+    enterprise_id: i64,
+    year: i32,
+    figures: &AnnualFigures,
+    headers: WriteHeaders<'_>,
+) -> Result<AnnualDataRecord, WriteFailure<AnnualDataRecord>> {
+    write(Method::PUT, &format!("/api/v1/enterprises/{enterprise_id}/annual-data/{year}"), figures, headers).await
+}
+
+pub async fn certificates(enterprise_id: i64) -> Result<Vec<CertificateRecord>, ApiFailure> {
+    get_json(&format!("/api/v1/enterprises/{enterprise_id}/certificates")).await
+}
+
+/// The enterprise's tiers on `date` (`YYYY-MM-DD`).
+pub async fn tiers(enterprise_id: i64, date: &str) -> Result<TierAssessment, ApiFailure> {
+    get_json(&format!("/api/v1/enterprises/{enterprise_id}/tiers?date={date}")).await
+}
+
+/// Every evaluation run, newest first, with its published cut-offs.
+pub async fn evaluations() -> Result<Vec<EvaluationRecord>, ApiFailure> {
+    get_json("/api/v1/evaluations").await
+}
+
+/// The results of run `run_id` the caller may see: for an enterprise user, its own or none.
+pub async fn evaluation_results(run_id: i64) -> Result<Vec<EvaluationResultRecord>, ApiFailure> {
+    get_json(&format!("/api/v1/evaluations/{run_id}/results")).await
+}
+
+pub async fn profile(id: i64) -> Result<ProfileRecord, ApiFailure> {
+    get_json(&format!("/api/v1/profiles/{id}")).await
+}
+
+/// The caller's requests, newest first.
+pub async fn requests() -> Result<Vec<RequestRecord>, ApiFailure> {
+    get_json("/api/v1/requests").await
+}
