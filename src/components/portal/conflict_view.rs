@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use super::draft::{Draft, Figure, Kind};
+use super::draft::Draft;
+use super::figure::{Figure, Kind};
 use super::merge::{Conflict, Side};
 use crate::i18n::fill;
 use crate::pages::portal::texts::{use_portal_texts, PortalTexts};

@@ -8,7 +8,8 @@ use leptos::prelude::*;
 
 use parkatlas_core::wire::AnnualFigures;
 
-use super::draft::{Draft, Figure, Group, Kind, Problem};
+use super::draft::{Draft, Problem};
+use super::figure::{Figure, Group, Kind};
 use crate::components::shared::field::{Field, FieldKind};
 use crate::pages::portal::texts::use_portal_texts;
 

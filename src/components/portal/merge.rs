@@ -4,7 +4,8 @@
 
 use std::collections::BTreeMap;
 
-use super::draft::{Draft, Figure};
+use super::draft::Draft;
+use super::figure::Figure;
 
 /// Which version of a figure to keep.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

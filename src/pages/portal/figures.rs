@@ -15,7 +15,8 @@ use super::year_edit::{Answer, Notice, Refusal, YearEdit};
 use super::{efficiency_basis, PortalPage};
 use crate::api::{new_operation_id, portal as api, ApiFailure, WriteFailure, WriteHeaders};
 use crate::components::portal::conflict_view::ConflictView;
-use crate::components::portal::draft::{Draft, Figure};
+use crate::components::portal::draft::Draft;
+use crate::components::portal::figure::Figure;
 use crate::components::portal::figure_fields::{DraftFields, FigureFields};
 use crate::components::portal::merge::Conflict;
 use crate::components::portal::score::Estimate;
@@ -211,16 +212,16 @@ fn YearForm(data: YearData, year: i32) -> impl IntoView {
         let texts = texts.get();
         edit.with(|edit| match (&edit.refusal, &edit.notice, &edit.stored) {
             (Some(Refusal::General(message)), _, _) => {
-                Some(("message message--error", format!("{}{message}", texts.save_failed)))
+                Some(("save-bar__note save-bar__note--error", format!("{}{message}", texts.save_failed)))
             }
             (_, Some(Notice::Failed(failure)), _) => Some((
-                "message message--error",
+                "save-bar__note save-bar__note--error",
                 format!("{}{} {}", texts.save_failed, failure.describe(core_texts.get()), texts.save_kept),
             )),
             (_, Some(Notice::Saved { version }), _) => {
-                Some(("message message--ok", fill(texts.saved_as, &[("v", version.to_string())])))
+                Some(("save-bar__note save-bar__note--ok", fill(texts.saved_as, &[("v", version.to_string())])))
             }
-            (_, _, None) => Some(("hint", texts.new_year.to_string())),
+            (_, _, None) => Some(("save-bar__note", texts.new_year.to_string())),
             _ => None,
         })
     };
@@ -247,7 +248,7 @@ fn YearForm(data: YearData, year: i32) -> impl IntoView {
             <div class="save-bar">
                 {move || status().map(|(class, text)| view! { <p class=class role="status" data-testid="save-status">{text}</p> })}
                 <Show when=has_problems>
-                    <p class="message message--warn">{move || fill(texts.get().fix_first, &[("n", problem_count().to_string())])}</p>
+                    <p class="save-bar__note save-bar__note--warn">{move || fill(texts.get().fix_first, &[("n", problem_count().to_string())])}</p>
                 </Show>
                 <div class="save-bar__actions">
                     <Show when=move || unsaved() && conflict.with(Option::is_none)>

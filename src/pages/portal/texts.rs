@@ -7,7 +7,8 @@ use parkatlas_core::efficiency::{ExemptionReason, NotEvaluatedReason};
 use parkatlas_core::tiers::Outcome;
 use parkatlas_core::wire::{EvaluationSummary, SizeClass};
 
-use crate::components::portal::draft::{Figure, Group, Problem, Unit};
+use crate::components::portal::draft::Problem;
+use crate::components::portal::figure::{Figure, Group, Unit};
 use crate::i18n::{fill, use_localized};
 
 crate::texts! {

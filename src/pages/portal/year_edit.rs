@@ -6,7 +6,8 @@ use parkatlas_core::wire::{AnnualDataRecord, AnnualFigures};
 
 use super::figures::{SaveRequest, Saved};
 use crate::api::ApiFailure;
-use crate::components::portal::draft::{Draft, Figure};
+use crate::components::portal::draft::Draft;
+use crate::components::portal::figure::Figure;
 use crate::components::portal::merge::Conflict;
 
 /// The year as stored: the version a save must name, and its figures as a draft.
