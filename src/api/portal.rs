@@ -1,35 +1,18 @@
-//! The endpoints the enterprise portal reads and writes: its enterprise with private facts,
+//! The endpoints the enterprise portal reads (its enterprise is [`super::enterprise`]): its
 //! yearly figures, certificates and tiers, the published evaluation runs with its own
 //! result and their profiles, and its requests. The server decides what the caller may
 //! see (`crates/server/src/auth`): an enterprise user gets its own enterprise's records.
 
-use gloo_net::http::Method;
 use parkatlas_core::tiers::TierAssessment;
 use parkatlas_core::wire::{
-    AnnualDataRecord, AnnualFigures, CertificateRecord, EnterpriseRecord, EvaluationRecord, EvaluationResultRecord,
-    ProfileRecord, RequestRecord,
+    AnnualDataRecord, CertificateRecord, EvaluationRecord, EvaluationResultRecord, ProfileRecord, RequestRecord,
 };
 
-use super::{get_json, write, ApiFailure, WriteFailure, WriteHeaders};
-
-pub async fn enterprise(id: i64) -> Result<EnterpriseRecord, ApiFailure> {
-    get_json(&format!("/api/v1/enterprises/{id}")).await
-}
+use super::{get_json, ApiFailure};
 
 /// Every stored year of the enterprise's figures, oldest first.
 pub async fn annual_data(enterprise_id: i64) -> Result<Vec<AnnualDataRecord>, ApiFailure> {
     get_json(&format!("/api/v1/enterprises/{enterprise_id}/annual-data")).await
-}
-
-/// Creates (`version` `None`) or replaces one year of figures. A stale `version` is
-/// answered with [`WriteFailure::Conflict`] holding the year as it now stands.
-pub async fn put_annual_data(
-    enterprise_id: i64,
-    year: i32,
-    figures: &AnnualFigures,
-    headers: WriteHeaders<'_>,
-) -> Result<AnnualDataRecord, WriteFailure<AnnualDataRecord>> {
-    write(Method::PUT, &format!("/api/v1/enterprises/{enterprise_id}/annual-data/{year}"), figures, headers).await
 }
 
 pub async fn certificates(enterprise_id: i64) -> Result<Vec<CertificateRecord>, ApiFailure> {

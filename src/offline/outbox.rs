@@ -97,14 +97,44 @@ impl Outbox {
 
     /// Stores `write` on the device, then tries to send it; returns its operation id.
     pub async fn enqueue(&self, write: Write) -> String {
+        self.enqueue_as(api::new_operation_id(), write).await
+    }
+
+    /// As [`Outbox::enqueue`], under an operation id the page already holds (a page that
+    /// retries its own save keeps one id for it).
+    pub async fn enqueue_as(&self, operation_id: String, write: Write) -> String {
         let owner = self.owner().unwrap_or_default();
-        let entry = Entry::new(api::new_operation_id(), owner, js_sys::Date::now(), write);
+        let entry = Entry::new(operation_id, owner, js_sys::Date::now(), write);
         let operation_id = entry.operation_id.clone();
         save(&entry).await;
         self.entries.update(|entries| place(entries, &operation_id, entry));
         self.ask_to_persist();
         self.send_now();
         operation_id
+    }
+
+    /// The item once the server has answered it (sent, or needing attention), or `None` while
+    /// it waits for a connection: for a page that shows the answer in place. Gives up
+    /// waiting after `patience`, leaving the item to the outbox.
+    pub async fn answer(&self, operation_id: &str, patience: std::time::Duration) -> Option<OutboxItem> {
+        const STEP_MS: i32 = 150;
+        let mut waited_ms = 0;
+        loop {
+            let (texts, app_texts) = (self.texts.get_untracked(), self.app_texts.get_untracked());
+            let item = self.entries.with_untracked(|entries| {
+                entries
+                    .iter()
+                    .find(|entry| entry.operation_id == operation_id)
+                    .map(|entry| item(entry, texts, app_texts))
+            });
+            match item {
+                Some(item) if matches!(item.state, ItemState::Sent | ItemState::NeedsAttention) => return Some(item),
+                _ if waited_ms >= patience.as_millis() as i32 => return None,
+                _ => {}
+            }
+            pause(STEP_MS).await;
+            waited_ms += STEP_MS;
+        }
     }
 
     /// The write of one of the current account's items, for the page that edits it.
@@ -363,4 +393,14 @@ mod tests {
         assert_eq!(summary(&write, &OFFLINE_ZH, &ZH), "诉求 #42：已办结");
         assert_eq!(summary(&write, &OFFLINE_EN, &EN), "Request #42: resolved");
     }
+}
+
+/// Resolves after `ms` milliseconds.
+async fn pause(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
 }

@@ -26,7 +26,7 @@ struct EfficiencyData {
 }
 
 async fn load(id: i64) -> Result<EfficiencyData, ApiFailure> {
-    let (enterprise, annual) = futures::try_join!(api::enterprise(id), api::annual_data(id))?;
+    let (enterprise, annual) = futures::try_join!(crate::api::enterprise(id), api::annual_data(id))?;
     let basis = efficiency_basis(&enterprise, None).await?;
     Ok(EfficiencyData { annual, basis })
 }

@@ -4,8 +4,10 @@
 //! user types, saved with `If-Match`. A 412 opens the side-by-side merge; nothing typed is
 //! lost on the way.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 use parkatlas_core::efficiency::Class;
 use parkatlas_core::wire::{check_year, AnnualDataRecord, AnnualFigures, EnterpriseRecord};
 
@@ -13,7 +15,7 @@ use super::basis::EfficiencyBasis;
 use super::texts::use_portal_texts;
 use super::year_edit::{Answer, Notice, Refusal, YearEdit};
 use super::{efficiency_basis, PortalPage};
-use crate::api::{new_operation_id, portal as api, ApiFailure, WriteFailure, WriteHeaders};
+use crate::api::{new_operation_id, portal as api, ApiFailure};
 use crate::components::portal::conflict_view::ConflictView;
 use crate::components::portal::draft::Draft;
 use crate::components::portal::figure::Figure;
@@ -21,6 +23,8 @@ use crate::components::portal::figure_fields::{DraftFields, FigureFields};
 use crate::components::portal::merge::Conflict;
 use crate::components::portal::score::Estimate;
 use crate::i18n::{fill, use_texts};
+use crate::offline::outbox::{ItemState, Outbox, Write};
+use crate::offline::use_offline;
 use crate::signed_in::session::{use_session, Session};
 
 /// One save of one year of figures.
@@ -51,39 +55,49 @@ pub enum Saved {
     },
     /// No answer, or one that cannot be acted on here (a 401 opens the sign-in dialog).
     Failed(ApiFailure),
+    /// Kept in the outbox until there is a connection.
+    Queued,
 }
 
-/// The one way this page saves. It writes to the API directly; the offline outbox
-/// (`crate::offline`: `Write::AnnualFigures`, whose items answer sent, a problem or a
-/// conflict) takes its place by answering the same [`Saved`].
-async fn save(session: Session, request: SaveRequest) -> Saved {
-    let token = match session.csrf_token().await {
-        Ok(token) => token,
-        Err(failure) => return Saved::Failed(failure),
+/// The one way this page saves: through the outbox, which keeps the year on the device until
+/// the server has it and sends it at once when it can. Its answer comes back here; offline
+/// the year waits in the outbox (and a retry from this page replaces it, under the same
+/// operation id). A refusal or a conflict is the page's to resolve: the item leaves the
+/// outbox, the page keeps everything typed.
+async fn save(session: Session, outbox: Outbox, request: SaveRequest) -> Saved {
+    let SaveRequest { enterprise_id: id, year, version, figures, operation_id } = request;
+    let write = Write::AnnualFigures { enterprise_id: id, year, version, figures };
+    let operation_id = match outbox.write_of(&operation_id).await {
+        Some(_) => {
+            outbox.replace(&operation_id, write).await;
+            operation_id
+        }
+        None => outbox.enqueue_as(operation_id, write).await,
     };
-    let headers =
-        WriteHeaders { csrf_token: Some(&token), if_match: request.version, operation_id: &request.operation_id };
-    let (id, year) = (request.enterprise_id, request.year);
-    match api::put_annual_data(id, year, &request.figures, headers).await {
-        Ok(record) => Saved::Done(record),
-        Err(WriteFailure::Conflict { current, version }) => Saved::Conflict { current: current.figures, version },
+    let Some(item) = outbox.answer(&operation_id, Duration::from_secs(15)).await else { return Saved::Queued };
+    if item.state == ItemState::Sent {
+        let record = item.answer.and_then(|answer| serde_json::from_value::<AnnualDataRecord>(answer).ok());
+        return record.map_or(Saved::Failed(ApiFailure::Unreadable), Saved::Done);
+    }
+    outbox.discard(&operation_id).await;
+    match (item.conflict, item.problem) {
+        (Some((current, version)), _) => match serde_json::from_value::<AnnualDataRecord>(current) {
+            Ok(current) => Saved::Conflict { current: current.figures, version },
+            Err(_) => Saved::Failed(ApiFailure::Unreadable),
+        },
         // 428: the year was created meanwhile, while this edit created it too: theirs is the conflict.
-        Err(WriteFailure::Failed(ApiFailure::Status { status: 428, .. })) => match api::annual_data(id).await {
+        (None, Some((Some(field), _))) if field == "If-Match" => match api::annual_data(id).await {
             Ok(years) => match years.into_iter().find(|stored| stored.year == year) {
                 Some(stored) => Saved::Conflict { current: stored.figures, version: stored.version },
                 None => Saved::Failed(ApiFailure::Unreadable),
             },
-            Err(failure) => Saved::Failed(failure),
+            Err(failure) => {
+                session.notice(&failure);
+                Saved::Failed(failure)
+            }
         },
-        Err(WriteFailure::Failed(ApiFailure::Status { status, message: Some(message), field }))
-            if (400..500).contains(&status) && status != 401 =>
-        {
-            Saved::Refused { field, message }
-        }
-        Err(WriteFailure::Failed(failure)) => {
-            session.notice(&failure);
-            Saved::Failed(failure)
-        }
+        (None, Some((field, message))) => Saved::Refused { field, message },
+        (None, None) => Saved::Failed(ApiFailure::Unreadable),
     }
 }
 
@@ -95,7 +109,7 @@ struct YearData {
 }
 
 async fn load(id: i64, year: i32) -> Result<YearData, ApiFailure> {
-    let (enterprise, annual) = futures::try_join!(api::enterprise(id), api::annual_data(id))?;
+    let (enterprise, annual) = futures::try_join!(crate::api::enterprise(id), api::annual_data(id))?;
     let basis = efficiency_basis(&enterprise, Some(year)).await?;
     Ok(YearData { enterprise, annual, basis })
 }
@@ -134,6 +148,7 @@ fn YearForm(data: YearData, year: i32) -> impl IntoView {
     let texts = use_portal_texts();
     let core_texts = use_texts();
     let session = use_session();
+    let outbox = use_offline().outbox();
     let YearData { enterprise, annual, basis } = data;
     let stored = annual.iter().find(|stored| stored.year == year);
     let previous = annual.iter().filter(|stored| stored.year < year).max_by_key(|stored| stored.year);
@@ -158,10 +173,24 @@ fn YearForm(data: YearData, year: i32) -> impl IntoView {
         shown
     });
 
+    // Opened from the outbox on a year it holds: the figures typed there come back into the
+    // form, and the next save replaces that item instead of adding another.
+    let from_outbox = StoredValue::new(use_query_map().with_untracked(|query| query.get("outbox")));
+    if let Some(operation_id) = from_outbox.get_value() {
+        leptos::task::spawn_local(async move {
+            match outbox.write_of(&operation_id).await {
+                Some(Write::AnnualFigures { year: held, figures, .. }) if held == year => {
+                    fields.load(&Draft::of(&figures))
+                }
+                _ => from_outbox.set_value(None),
+            }
+        });
+    }
+
     let save_action = Action::new_local(move |request: &SaveRequest| {
         let request = request.clone();
         async move {
-            let saved = save(session, request).await;
+            let saved = save(session, outbox, request).await;
             let typed = fields.draft_untracked();
             match edit.try_update(|edit| edit.answer(saved, &typed)) {
                 Some(Answer::Load(stored)) => fields.load(&stored),
@@ -173,7 +202,9 @@ fn YearForm(data: YearData, year: i32) -> impl IntoView {
     let saving = save_action.pending();
     let send = move |typed: Draft| {
         let Ok(figures) = typed.read() else { return };
-        if let Some(request) = edit.try_update(|edit| edit.send(&typed, figures, new_operation_id)) {
+        let operation_id =
+            move || from_outbox.try_update_value(Option::take).flatten().unwrap_or_else(new_operation_id);
+        if let Some(request) = edit.try_update(|edit| edit.send(&typed, figures, operation_id)) {
             save_action.dispatch(request);
         }
     };
@@ -218,6 +249,7 @@ fn YearForm(data: YearData, year: i32) -> impl IntoView {
                 "save-bar__note save-bar__note--error",
                 format!("{}{} {}", texts.save_failed, failure.describe(core_texts.get()), texts.save_kept),
             )),
+            (_, Some(Notice::Queued), _) => Some(("save-bar__note", texts.save_queued.to_string())),
             (_, Some(Notice::Saved { version }), _) => {
                 Some(("save-bar__note save-bar__note--ok", fill(texts.saved_as, &[("v", version.to_string())])))
             }

@@ -9,7 +9,7 @@ use parkatlas_core::text::Bilingual;
 use parkatlas_core::tiers::TierAssessment;
 use parkatlas_core::units::SquareMetres;
 use parkatlas_core::wire::{
-    AnnualDataRecord, ClientConfig, EnterpriseRecord, LandFilter, LandMatch, ParkRecord, RequestRecord, MAX_LAND_LIMIT,
+    AnnualDataRecord, ClientConfig, EnterpriseRecord, LandFilter, ParcelRecord, ParkRecord, RequestRecord,
 };
 
 use super::basis::EfficiencyBasis;
@@ -21,6 +21,7 @@ use crate::components::portal::tiers::Reached;
 use crate::components::shared::states::{outcome, Loading};
 use crate::format::area_mu;
 use crate::i18n::{fill, use_texts};
+use crate::map::decode::{extent_of, polygons_of};
 use crate::map::tiles::BaseMap;
 use crate::map::{MapHandle, MapView, ParkMap};
 use crate::signed_in::session::use_session;
@@ -37,7 +38,7 @@ struct Overview {
 async fn load(id: i64) -> Result<Overview, ApiFailure> {
     let on = today().to_string();
     let (enterprise, annual, tiers, requests) = futures::try_join!(
-        portal_api::enterprise(id),
+        api::enterprise(id),
         portal_api::annual_data(id),
         portal_api::tiers(id, &on),
         portal_api::requests()
@@ -214,15 +215,12 @@ fn Years(annual: Vec<AnnualDataRecord>) -> impl IntoView {
 struct MapData {
     config: ClientConfig,
     park: ParkRecord,
-    parcels: Vec<LandMatch>,
+    parcels: Vec<ParcelRecord>,
 }
 
-async fn load_map(park_id: i64, name: String) -> Result<MapData, ApiFailure> {
-    // The land search finds parcels by occupant name; only exact matches are this enterprise's.
-    let filter = LandFilter { text: name.clone(), park_id: Some(park_id), ..LandFilter::default() };
-    let (config, park, found) =
-        futures::try_join!(api::config(), api::park(park_id), api::find_land(&filter, None, MAX_LAND_LIMIT))?;
-    let parcels = found.parcels.into_iter().filter(|parcel| parcel.occupant_name.as_deref() == Some(&name)).collect();
+async fn load_map(enterprise_id: i64, park_id: i64) -> Result<MapData, ApiFailure> {
+    let (config, park, parcels) =
+        futures::try_join!(api::config(), api::park(park_id), api::enterprise_parcels(enterprise_id))?;
     Ok(MapData { config, park, parcels })
 }
 
@@ -231,11 +229,8 @@ async fn load_map(park_id: i64, name: String) -> Result<MapData, ApiFailure> {
 fn Parcels(enterprise: EnterpriseRecord) -> impl IntoView {
     let texts = use_portal_texts();
     let session = use_session();
-    let (park_id, name) = (enterprise.park_id, enterprise.name.clone());
-    let loaded = LocalResource::new(move || {
-        let name = name.clone();
-        async move { noticed(session, load_map(park_id, name).await) }
-    });
+    let (enterprise_id, park_id) = (enterprise.id, enterprise.park_id);
+    let loaded = LocalResource::new(move || async move { noticed(session, load_map(enterprise_id, park_id).await) });
     let show = move |data: MapData| view! { <ParcelMap data /> }.into_any();
     view! {
         <section class="card" aria-labelledby="parcels-heading">
@@ -253,8 +248,9 @@ fn ParcelMap(data: MapData) -> impl IntoView {
     let core_texts = use_texts();
     let MapData { config, park, parcels } = data;
     let ids: Vec<i64> = parcels.iter().map(|parcel| parcel.id).collect();
-    let bounds = parcels.iter().map(|parcel| parcel.bbox).reduce(BoundingBox::union);
-    let area = SquareMetres(parcels.iter().map(|parcel| parcel.area_m2.0).sum());
+    let bounds =
+        parcels.iter().filter_map(|parcel| extent_of(&polygons_of(&parcel.geometry))).reduce(BoundingBox::union);
+    let area = SquareMetres(parcels.iter().map(|parcel| parcel.properties.area_m2.0).sum());
     let count = parcels.len();
     let view_now = RwSignal::new(None::<MapView>);
     let map = RwSignal::new_local(None::<MapHandle>);

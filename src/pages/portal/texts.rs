@@ -70,6 +70,7 @@ crate::texts! {
     fix_first: "请先修正标出的 {n} 处问题。" / "Fix the {n} marked problem(s) first.",
     undo: "撤销修改" / "Undo my changes",
     save_failed: "保存失败：" / "Not saved: ",
+    save_queued: "已保存在本机“待发送”中，联网后自动发送。" / "Kept on this device in the outbox: it is sent once there is a connection.",
     save_kept: "您填写的内容仍在页面上，可稍后重试。" / "What you typed stays on the page: try again later.",
     hint_tax: "可为负数（退税后）" / "May be negative after refunds",
     hint_land_group: "与其他企业共用一宗地时填写同一编号，评价时合并计算" / "Enterprises sharing a parcel give the same name: they are evaluated together",

@@ -26,8 +26,12 @@ struct TiersData {
 
 async fn load(id: i64, on: NaiveDate) -> Result<TiersData, ApiFailure> {
     let on = on.to_string();
-    let (enterprise, annual, certificates, assessment) =
-        futures::try_join!(api::enterprise(id), api::annual_data(id), api::certificates(id), api::tiers(id, &on))?;
+    let (enterprise, annual, certificates, assessment) = futures::try_join!(
+        crate::api::enterprise(id),
+        api::annual_data(id),
+        api::certificates(id),
+        api::tiers(id, &on)
+    )?;
     Ok(TiersData { basis: TierBasis { enterprise, annual, certificates }, assessment })
 }
 

@@ -32,8 +32,12 @@ pub enum Refusal {
 /// The last save's outcome, for the line beside the save button.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
-    Saved { version: i64 },
+    Saved {
+        version: i64,
+    },
     Failed(ApiFailure),
+    /// In the outbox, to be sent once there is a connection.
+    Queued,
 }
 
 /// A save sent and not yet answered.
@@ -140,6 +144,11 @@ impl YearEdit {
             }
             Saved::Failed(failure) => {
                 self.notice = Some(Notice::Failed(failure));
+                Answer::Keep
+            }
+            // `last` stays: a save from the page replaces the waiting item, under its id.
+            Saved::Queued => {
+                self.notice = Some(Notice::Queued);
                 Answer::Keep
             }
         }
