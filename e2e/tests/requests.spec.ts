@@ -104,7 +104,7 @@ test('a request filed offline is sent once online, resolved, rated 不满意 and
   await expect(page.getByTestId('request-state')).toHaveText('已办结');
   await expect(page.getByText('光谷星河园区管理员（演示）').first()).toBeVisible();
 
-  await page.getByTestId('rating').getByText('不满意').click();
+  await page.getByTestId('rating').getByText('不满意', { exact: true }).click();
   await page.getByLabel('理由').fill('只修了一半，东北角仍然倒塌。');
   await page.getByRole('button', { name: '提交评价' }).click();
   await expect(page.getByTestId('request-state')).toHaveText('重办', { timeout: 20_000 });

@@ -95,7 +95,7 @@ pub fn NotYours() -> impl IntoView {
     let texts = use_shell_texts();
     view! {
         <div class="state state--empty" role="alert">
-            <h2>{move || texts.get().not_yours_heading}</h2>
+            <h1>{move || texts.get().not_yours_heading}</h1>
             <p>{move || texts.get().not_yours_body}</p>
             <a class="button" href="/app">{move || texts.get().back_home}</a>
         </div>

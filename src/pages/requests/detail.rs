@@ -116,7 +116,7 @@ fn RequestView(record: RequestRecord, on_changed: impl Fn() + Copy + Send + Sync
                                 let is_image = attachment.content_type.starts_with("image/");
                                 view! {
                                     <li class="attachments__item">
-                                        {is_image.then(|| view! { <img class="attachments__thumb" src=href.clone() alt=attachment.name.clone() loading="lazy" /> })}
+                                        {is_image.then(|| view! { <img class="attachments__thumb" src=href.clone() alt="" loading="lazy" /> })}
                                         <a href=href.clone() rel="external" download=attachment.name.clone()>{attachment.name.clone()}</a>
                                     </li>
                                 }
