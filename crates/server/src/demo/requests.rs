@@ -5,7 +5,7 @@
 
 use chrono::{Duration, NaiveDateTime};
 use parkatlas_core::calendar::{service_rules, working_calendar, Category, Extension, Rating, RequestState};
-use parkatlas_core::wire::{InquiryStatus, NewInquiry};
+use parkatlas_core::wire::{InquiryStatus, NewInquiry, RequestAction};
 use rand::RngExt;
 use rand_chacha::ChaCha8Rng;
 use RequestState::{Assigned, Extended, InProgress, Rated, Received, Reopened, Resolved, Returned};
@@ -143,21 +143,28 @@ fn request(
     let day = (last_moment() - at - Duration::days(days_back)).date();
     let submitted_at = day.and_hms_opt(8, 30, 0).expect("a valid time") + Duration::minutes(rng.random_range(0..540));
     let mut rating = None;
-    let mut events = Vec::with_capacity(steps.len());
+    let mut events: Vec<EventRow> = Vec::with_capacity(steps.len());
     for (index, (&(to, given), offset)) in steps.iter().zip(&offsets).enumerate() {
         let from = index.checked_sub(1).map(|previous| steps[previous].0);
         if given.is_some() {
             rating = given;
         }
-        let actor = if from.is_none() || to == Rated { REQUESTER } else { handler(park_id) };
-        events.push(EventRow {
-            at: submitted_at + *offset,
-            actor: actor.into(),
-            from,
-            to,
-            rating: given,
-            note: note(to).into(),
-        });
+        let event = match events.last() {
+            // The platform's 督办重办, taken with the reopening rating before it, as the API takes it.
+            Some(rated) if to == Reopened => platform_step(rated),
+            _ => {
+                let actor = if from.is_none() || to == Rated { REQUESTER } else { handler(park_id) };
+                EventRow {
+                    at: submitted_at + *offset,
+                    actor: actor.into(),
+                    from,
+                    to,
+                    rating: given,
+                    note: note(to).into(),
+                }
+            }
+        };
+        events.push(event);
     }
     let attachments = if rng.random_bool(0.12) {
         vec![AttachmentRow {
@@ -213,12 +220,17 @@ fn path(target: RequestState, may_extend: bool, rng: &mut ChaCha8Rng) -> Vec<(Re
         Rated => {
             let mut steps = plain(&resolved(may_extend, rng));
             if rng.random_bool(0.12) {
-                // Rated dissatisfied, reopened under supervision, answered again.
+                // Rated 不满意: reopened at once under supervision (督办重办), answered again.
                 steps.push((Rated, Some(Rating::Dissatisfied)));
                 steps.extend(plain(&[Reopened, Assigned, InProgress, Resolved]));
             }
-            let rating =
+            // How the last follow-up went. A request that stays rated holds a rating that does
+            // not reopen (满意 under the shipped rules), so a draw of one that does counts as
+            // that. The draw itself stays: what the park's stream draws after it (parcel
+            // details, figures, certificates) stays the same as before the rule.
+            let drawn =
                 weighted(rng, &[(Rating::Satisfied, 72), (Rating::BasicallySatisfied, 22), (Rating::Dissatisfied, 6)]);
+            let rating = if service_rules().reopens(drawn) { Rating::Satisfied } else { drawn };
             steps.push((Rated, Some(rating)));
             steps
         }
@@ -242,7 +254,15 @@ fn resolved(may_extend: bool, rng: &mut ChaCha8Rng) -> Vec<RequestState> {
     }
 }
 
-/// What the handler wrote at each step.
+/// The platform's step after the reopening rating `rated`, as core builds it.
+fn platform_step(rated: &EventRow) -> EventRow {
+    let rating = RequestAction { to: Rated, note: String::new(), rating: rated.rating };
+    let event = rating.follow_up(service_rules(), rated.at).expect("the demo reopens only after a reopening rating");
+    EventRow { at: event.at, actor: event.actor, from: event.from, to: event.to, rating: None, note: event.note }
+}
+
+/// What the handler wrote at each step; the enterprise's ratings and the platform's
+/// reopening bring their own notes.
 fn note(to: RequestState) -> &'static str {
     match to {
         Received => "",
@@ -251,8 +271,7 @@ fn note(to: RequestState) -> &'static str {
         Extended => "需协调园区外单位联合办理，申请延期（演示）",
         Returned => "不属于本单位职责，退回首问责任人改派（演示）",
         Resolved => "已电话答复企业并办结（演示）",
-        Rated => "",
-        Reopened => "企业不满意，督办后重新办理（演示）",
+        Rated | Reopened => "",
     }
 }
 
@@ -260,15 +279,22 @@ fn note(to: RequestState) -> &'static str {
 #[cfg(test)]
 pub(super) fn replay(request: &RequestRow) -> Result<(), String> {
     use parkatlas_core::calendar::check_transition;
+    use parkatlas_core::wire::PLATFORM_ACTOR;
     let mut held = None;
     let mut extensions = 0;
-    for pair in request.events.windows(2) {
+    for (index, pair) in request.events.windows(2).enumerate() {
         let (from, to) = (pair[0].to, pair[1].to);
         if pair[1].from != Some(from) || pair[1].at < pair[0].at {
             return Err(format!("request {}: event out of order", request.id));
         }
         let rating = if to == Rated { pair[1].rating } else { held };
         check_transition(service_rules(), from, to, rating).map_err(|e| format!("request {}: {e}", request.id))?;
+        // A reopening rating is followed at once by the platform's 督办重办, as in the API.
+        let reopens = to == Rated && rating.is_some_and(|rating| service_rules().reopens(rating));
+        let next_by_platform = request.events.get(index + 2).is_some_and(|next| next.actor == PLATFORM_ACTOR);
+        if reopens != next_by_platform {
+            return Err(format!("request {}: a reopening rating and the platform's reopening go together", request.id));
+        }
         held = if to == Rated { pair[1].rating } else { held };
         extensions += usize::from(to == Extended);
     }

@@ -19,6 +19,11 @@ impl Params {
         Params(form_urlencoded::parse(encoded).into_owned().collect())
     }
 
+    /// The pairs of `uri`'s query string.
+    pub fn of_query(uri: &axum::http::Uri) -> Params {
+        Params::parse(uri.query().unwrap_or_default().as_bytes())
+    }
+
     /// The first value of `name`, trimmed; `None` when absent or blank.
     pub fn get(&self, name: &str) -> Option<&str> {
         self.0.iter().find(|(key, _)| key == name).map(|(_, value)| value.trim()).filter(|value| !value.is_empty())

@@ -33,8 +33,7 @@ pub const MAX_ROWS: usize = 1000;
 /// `GET requests.{json,xml}`: `service_request_id` (a comma list, which overrides the
 /// rest), `service_code`, `start_date`, `end_date`, `status` (open, closed).
 pub async fn list(State(state): State<AppState>, format: Format, OriginalUri(uri): OriginalUri) -> Response {
-    let params = Params::parse(uri.query().unwrap_or_default().as_bytes());
-    format.reply(listing(&state, format, &params).await)
+    format.reply(listing(&state, format, &Params::of_query(&uri)).await)
 }
 
 async fn listing(state: &AppState, format: Format, params: &Params) -> Result<Response, Refusal> {
@@ -45,30 +44,32 @@ async fn listing(state: &AppState, format: Format, params: &Params) -> Result<Re
 
 /// `GET requests/{id}.{json,xml}`: a list of one, or 404 when the caller may not list it.
 pub async fn one(State(state): State<AppState>, OriginalUri(uri): OriginalUri, path: RawPathParams) -> Response {
-    let (id, format) = named(path_param(&path, "file"));
-    let params = Params::parse(uri.query().unwrap_or_default().as_bytes());
-    format.reply(
-        async {
-            let (record, in_full) = find(&state, &params, id).await?;
-            render(&state, format, &[record], in_full).await
-        }
-        .await,
-    )
+    let (format, found) = named_request(&state, &uri, &path).await;
+    format.reply(match found {
+        Ok((record, in_full)) => render(&state, format, &[record], in_full).await,
+        Err(refusal) => Err(refusal),
+    })
 }
 
 /// `GET tokens/{token}.{json,xml}`. Requests are filed at once, never queued, so a
 /// request's token is its `service_request_id`: this answers which request it is, or 404.
 pub async fn token(State(state): State<AppState>, OriginalUri(uri): OriginalUri, path: RawPathParams) -> Response {
-    let (id, format) = named(path_param(&path, "file"));
-    let params = Params::parse(uri.query().unwrap_or_default().as_bytes());
-    format.reply(
-        async {
-            let (record, _) = find(&state, &params, id).await?;
-            let token = Token { service_request_id: record.id.to_string(), token: record.id.to_string() };
-            format.list("service_requests", "request", &[token]).map(|body| format.respond(StatusCode::OK, body))
-        }
-        .await,
-    )
+    let (format, found) = named_request(&state, &uri, &path).await;
+    format.reply(found.and_then(|(record, _)| {
+        let token = Token { service_request_id: record.id.to_string(), token: record.id.to_string() };
+        format.list("service_requests", "request", &[token]).map(|body| format.respond(StatusCode::OK, body))
+    }))
+}
+
+/// The format a `{id}.{json,xml}` path asks for, and the request it names as the caller
+/// (by the query's `api_key`) may list it, with whether in full.
+async fn named_request(
+    state: &AppState,
+    uri: &axum::http::Uri,
+    path: &RawPathParams,
+) -> (Format, Result<(RequestRecord, bool), Refusal>) {
+    let (id, format) = named(path_param(path, "file"));
+    (format, find(state, &Params::of_query(uri), id).await)
 }
 
 /// `{id}.{json,xml}` as the id (if it is one) and the format.
@@ -193,7 +194,7 @@ async fn filing(
         _ => Refusal::bad("body", rejection.body_text()),
     })?;
     let params = Params::parse(&body);
-    let query = Params::parse(uri.query().unwrap_or_default().as_bytes());
+    let query = Params::of_query(uri);
     let user = match params.caller(&state.store).await? {
         Some(user) => user,
         None => query.caller(&state.store).await?.ok_or_else(|| {

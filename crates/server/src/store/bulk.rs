@@ -17,6 +17,7 @@ use chrono::NaiveDateTime;
 use parkatlas_core::calendar::{Category, Rating, RequestState};
 use parkatlas_core::wire::{
     inquiry_reference, AnnualFigures, CertificateBody, ChangeKind, EnterpriseBody, InquiryStatus, NewInquiry,
+    PLATFORM_ACTOR,
 };
 use sqlx::Row;
 
@@ -71,10 +72,11 @@ pub struct RequestRow {
     pub attachments: Vec<AttachmentRow>,
 }
 
-/// One step of a request's history, by no account (the feed shows it as the system's).
+/// One step of a request's history, by no account.
 pub struct EventRow {
     pub at: NaiveDateTime,
-    /// Who took the step, by name: the demo's people have no accounts.
+    /// Who took the step, by name: the demo's people have no accounts, and the platform
+    /// takes its 督办重办 itself.
     pub actor: String,
     pub from: Option<RequestState>,
     pub to: RequestState,
@@ -95,9 +97,10 @@ impl RequestRow {
     }
 
     /// The version a request reaches through the API: 1 when filed, one more for every
-    /// later step and every attachment.
+    /// later step and every attachment; the platform's steps come in the write before them.
     pub fn version(&self) -> i64 {
-        (self.events.len() + self.attachments.len()) as i64
+        let writes = self.events.iter().filter(|event| event.actor != PLATFORM_ACTOR).count();
+        (writes + self.attachments.len()) as i64
     }
 }
 
