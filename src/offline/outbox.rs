@@ -377,6 +377,16 @@ fn summary<P>(write: &Write<P>, texts: &OfflineTexts, app_texts: &Texts) -> Stri
     }
 }
 
+/// Resolves after `ms` milliseconds.
+async fn pause(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 #[cfg(test)]
 mod tests {
     use parkatlas_core::calendar::RequestState;
@@ -393,14 +403,4 @@ mod tests {
         assert_eq!(summary(&write, &OFFLINE_ZH, &ZH), "诉求 #42：已办结");
         assert_eq!(summary(&write, &OFFLINE_EN, &EN), "Request #42: resolved");
     }
-}
-
-/// Resolves after `ms` milliseconds.
-async fn pause(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
 }
