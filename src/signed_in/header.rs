@@ -8,14 +8,14 @@ use parkatlas_core::wire::Role;
 use super::session::use_session;
 use super::status::OutboxBadge;
 use super::texts::use_shell_texts;
-use crate::i18n::{fill, use_language, use_texts};
+use crate::components::shared::header::LanguageSwitch;
+use crate::i18n::{fill, use_texts};
 use crate::offline::use_offline;
 
 #[component]
 pub fn AppHeader() -> impl IntoView {
     let texts = use_texts();
     let shell = use_shell_texts();
-    let language = use_language();
     let session = use_session();
     let outbox = use_offline().outbox();
     let links = move || {
@@ -69,14 +69,7 @@ pub fn AppHeader() -> impl IntoView {
                     {move || shell.get().sign_out}
                 </button>
             </Show>
-            <button
-                class="button button--quiet topbar__language"
-                type="button"
-                title=move || texts.get().switch_language_hint
-                on:click=move |_| language.update(|l| *l = l.other())
-            >
-                {move || texts.get().switch_language}
-            </button>
+            <LanguageSwitch />
         </header>
     }
 }

@@ -9,7 +9,6 @@ use crate::i18n::{use_language, use_texts, Texts};
 #[component]
 pub fn Header() -> impl IntoView {
     let texts = use_texts();
-    let language = use_language();
     // The signed-in app is another bundle: its links load it (rel="external"). The role of
     // the last sign-in on this device names the entry, without a request.
     let role: Option<String> = LocalStorage::get(crate::signed_in::session::ROLE_KEY).ok();
@@ -30,14 +29,24 @@ pub fn Header() -> impl IntoView {
                 <a class="topbar__link" href="/compare">{move || texts.get().nav_compare}</a>
                 <a class="topbar__link topbar__link--app" href=href rel="external">{move || label(texts.get())}</a>
             </nav>
-            <button
-                class="button button--quiet topbar__language"
-                type="button"
-                title=move || texts.get().switch_language_hint
-                on:click=move |_| language.update(|l| *l = l.other())
-            >
-                {move || texts.get().switch_language}
-            </button>
+            <LanguageSwitch />
         </header>
+    }
+}
+
+/// The button that switches to the other language, in that language: both apps' top bars.
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let texts = use_texts();
+    let language = use_language();
+    view! {
+        <button
+            class="button button--quiet topbar__language"
+            type="button"
+            title=move || texts.get().switch_language_hint
+            on:click=move |_| language.update(|l| *l = l.other())
+        >
+            {move || texts.get().switch_language}
+        </button>
     }
 }
