@@ -86,9 +86,10 @@ wasm_env() { # [route]
   local route
   route=${1:-$(wasm_route)} || return 1
   # RUSTFLAGS replaces .cargo/config.toml's wasm rustflags, so it repeats them.
-  # Reference types stay on (rustc's default, and what the prebuilt std has); only a
-  # current wasm-opt handles wasm-bindgen's externref table, so binaryen comes from npm
-  # (package.json) instead of Debian's 108, and its node_modules/.bin goes first on PATH.
+  # On the rustup route reference types stay on (rustc's default, and what the prebuilt
+  # std has: wasm-bindgen cannot link crates without them to it); only a current wasm-opt
+  # handles wasm-bindgen's externref table, so binaryen comes from npm (package.json)
+  # instead of Debian's 108, and its node_modules/.bin goes first on PATH.
   export RUSTFLAGS="--cfg=erase_components"
   export PATH="$PWD/node_modules/.bin:$PATH"
   export PARKATLAS_WASM_ROUTE_USED=$route
@@ -102,8 +103,11 @@ wasm_env() { # [route]
       #   -Zlocation-detail=none -Zfmt-debug=none: panic locations, Debug formatting (~16 KB);
       #   -Cpanic=immediate-abort: the panic machinery and messages (~10 KB): a panic traps
       #     at once, and the console shows only "unreachable", never the panic message
-      #     (console_error_panic_hook is not reached; on the rustup route it still is).
+      #     (console_error_panic_hook is not reached; on the rustup route it still is);
+      #   -Ctarget-feature=-reference-types: std and app alike without them, so wasm-bindgen
+      #     keeps JS values in a JS array instead of an externref table (~1.3 KB with its glue).
       RUSTFLAGS="$RUSTFLAGS -Zlocation-detail=none -Zfmt-debug=none -Zunstable-options -Cpanic=immediate-abort"
+      RUSTFLAGS="$RUSTFLAGS -Ctarget-feature=-reference-types"
       # /usr/bin before the rustup proxies so Debian's cargo and rustc (which have the std
       # source) are used; a target directory of its own so the two compilers never rebuild
       # each other's host artifacts; build-std through the environment so native builds
