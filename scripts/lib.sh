@@ -86,9 +86,10 @@ wasm_env() { # [route]
   local route
   route=${1:-$(wasm_route)} || return 1
   # RUSTFLAGS replaces .cargo/config.toml's wasm rustflags, so it repeats them.
-  # Reference types stay on (rustc's default, and what the prebuilt std has); only a
-  # current wasm-opt handles wasm-bindgen's externref table, so binaryen comes from npm
-  # (package.json) instead of Debian's 108, and its node_modules/.bin goes first on PATH.
+  # On the rustup route reference types stay on (rustc's default, and what the prebuilt
+  # std has: wasm-bindgen cannot link crates without them to it); only a current wasm-opt
+  # handles wasm-bindgen's externref table, so binaryen comes from npm (package.json)
+  # instead of Debian's 108, and its node_modules/.bin goes first on PATH.
   export RUSTFLAGS="--cfg=erase_components"
   export PATH="$PWD/node_modules/.bin:$PATH"
   export PARKATLAS_WASM_ROUTE_USED=$route
@@ -97,9 +98,16 @@ wasm_env() { # [route]
       export CARGO_TARGET_DIR="$PWD/target/wasm"
       ;;
     debian)
-      # The standard library is compiled here too, so it can leave out panic locations and
-      # Debug formatting the app never shows (the prebuilt std cannot: about 16 KB brotli).
-      RUSTFLAGS="$RUSTFLAGS -Zlocation-detail=none -Zfmt-debug=none"
+      # The standard library is compiled here too, with the app's flags, so it can leave out
+      # what the app never uses (a prebuilt std cannot). Measured on the public wasm, brotli:
+      #   -Zlocation-detail=none -Zfmt-debug=none: panic locations, Debug formatting (~16 KB);
+      #   -Cpanic=immediate-abort: the panic machinery and messages (~10 KB): a panic traps
+      #     at once, and the console shows only "unreachable", never the panic message
+      #     (console_error_panic_hook is not reached; on the rustup route it still is);
+      #   -Ctarget-feature=-reference-types: std and app alike without them, so wasm-bindgen
+      #     keeps JS values in a JS array instead of an externref table (~1.3 KB with its glue).
+      RUSTFLAGS="$RUSTFLAGS -Zlocation-detail=none -Zfmt-debug=none -Zunstable-options -Cpanic=immediate-abort"
+      RUSTFLAGS="$RUSTFLAGS -Ctarget-feature=-reference-types"
       # /usr/bin before the rustup proxies so Debian's cargo and rustc (which have the std
       # source) are used; a target directory of its own so the two compilers never rebuild
       # each other's host artifacts; build-std through the environment so native builds
@@ -107,6 +115,11 @@ wasm_env() { # [route]
       export PATH="$PWD/node_modules/.bin:/usr/bin:$PATH"
       export RUSTC_BOOTSTRAP=1
       export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+      # std's optimize_for_size feature: smaller sorts (heapsort, merge sort), integer
+      # formatting and float parsing in core, slower only where the app does not feel it
+      # (~3.5 KB brotli). Naming features replaces std's default ones (panic-unwind), which
+      # a build with panics that abort never uses.
+      export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
       export CARGO_TARGET_DIR="$PWD/target/wasm-debian"
       ;;
   esac

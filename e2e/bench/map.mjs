@@ -13,11 +13,12 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const [base, dist, output, lighthouseUrl, wasmRoute] = process.argv.slice(2);
-// The two wasm routes give different sizes: Debian's builds std without panic locations
-// and Debug formatting, which rustup's prebuilt std keeps (README, "How the WebAssembly build works").
+// The two wasm routes give different sizes: Debian's builds std without panic locations,
+// Debug formatting and the panic machinery, which rustup's prebuilt std keeps (README,
+// "How the WebAssembly build works").
 const ROUTES = {
   rustup: "rustup's prebuilt wasm32 standard library",
-  debian: "Debian's rustc-web, std built with -Zlocation-detail=none -Zfmt-debug=none",
+  debian: "Debian's rustc-web, std built with -Zlocation-detail=none -Zfmt-debug=none -Cpanic=immediate-abort",
 };
 const executablePath = process.env.PARKATLAS_CHROMIUM ?? '/usr/bin/chromium';
 const RUNS = 5;
