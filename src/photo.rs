@@ -4,14 +4,12 @@
 //! them again); the orientation EXIF asked for is applied by the decoder first.
 
 use futures::channel::oneshot;
-use parkatlas_core::wire::MAX_ATTACHMENT_BYTES;
+use parkatlas_core::wire::{MAX_ATTACHMENTS_PER_REQUEST, MAX_ATTACHMENT_BYTES};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, File, HtmlCanvasElement};
 
-/// A request carries at most this many photos.
-pub const MAX_PHOTOS: usize = 3;
 /// The longest side of a prepared photo, in pixels.
 pub const LONGEST_SIDE_PX: u32 = 2048;
 /// A chosen file larger than this is refused before it is decoded: a phone's camera
@@ -67,7 +65,7 @@ pub fn jpeg_name(chosen: &str) -> String {
 /// Checks `file` and prepares it, the `already`-th photo of the request.
 pub async fn prepare(file: File, already: usize) -> Result<PreparedPhoto, PhotoProblem> {
     let name = file.name();
-    if already >= MAX_PHOTOS {
+    if already >= MAX_ATTACHMENTS_PER_REQUEST {
         return Err(PhotoProblem::TooMany);
     }
     if !file.type_().starts_with("image/") {

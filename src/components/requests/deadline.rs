@@ -2,8 +2,8 @@
 //! pages show, computed in the browser by core's calendar (so it keeps counting offline).
 
 use chrono::{DateTime, NaiveDateTime};
+use parkatlas_core::calendar::DeadlineKind;
 use parkatlas_core::calendar::{china_time, service_rules, working_calendar};
-use parkatlas_core::calendar::{DeadlineKind, RequestState};
 use parkatlas_core::wire::{RequestDue, RequestRecord};
 
 use crate::i18n::fill;
@@ -39,8 +39,7 @@ impl Countdown {
             return (Countdown::NoDeadline, None);
         };
         let status = &due.status;
-        let answered = matches!(record.state, RequestState::Resolved | RequestState::Rated)
-            || (due.kind == DeadlineKind::Respond && record.events.len() > 1);
+        let answered = record.met_at(due.kind).is_some();
         let hours_limit = due.kind == DeadlineKind::Respond;
         let countdown = match (answered, status.overdue) {
             (true, false) => Countdown::ClosedOnTime,

@@ -8,7 +8,8 @@ use wasm_bindgen::JsCast;
 
 use crate::i18n::fill;
 use crate::pages::requests::texts::{use_request_texts, RequestTexts};
-use crate::photo::{prepare, PhotoProblem, PreparedPhoto, MAX_PHOTOS, MAX_SOURCE_BYTES};
+use crate::photo::{prepare, PhotoProblem, PreparedPhoto, MAX_SOURCE_BYTES};
+use parkatlas_core::wire::MAX_ATTACHMENTS_PER_REQUEST;
 
 fn describe(problem: &PhotoProblem, texts: &RequestTexts) -> String {
     match problem {
@@ -60,7 +61,7 @@ pub fn PhotoPicker(photos: RwSignal<Vec<PreparedPhoto>>) -> impl IntoView {
         problem.set(None);
     };
     let choose = move |_| {
-        if photos.with_untracked(Vec::len) >= MAX_PHOTOS {
+        if photos.with_untracked(Vec::len) >= MAX_ATTACHMENTS_PER_REQUEST {
             problem.set(Some(PhotoProblem::TooMany));
         } else if let Some(element) = input.get() {
             element.unchecked_ref::<web_sys::HtmlElement>().click();

@@ -3,7 +3,6 @@
 //! deadlines, and its years of figures.
 
 use leptos::prelude::*;
-use parkatlas_core::calendar::Open311Status;
 use parkatlas_core::geometry::BoundingBox;
 use parkatlas_core::text::Bilingual;
 use parkatlas_core::tiers::TierAssessment;
@@ -47,11 +46,10 @@ async fn load(id: i64) -> Result<Overview, ApiFailure> {
     Ok(Overview { enterprise, annual, basis, tiers, requests })
 }
 
-/// The requests still open, the one due first on top; those without a deadline last.
+/// The requests still open, in the order of a desk ([`RequestRecord::urgency`]).
 fn open_requests(requests: Vec<RequestRecord>) -> Vec<RequestRecord> {
-    let mut open: Vec<RequestRecord> =
-        requests.into_iter().filter(|request| request.state.open311_status() == Open311Status::Open).collect();
-    open.sort_by_key(|request| (request.due.is_none(), request.due.as_ref().map(|due| due.due_at)));
+    let mut open: Vec<RequestRecord> = requests.into_iter().filter(|request| !request.is_closed()).collect();
+    open.sort_by_cached_key(RequestRecord::urgency);
     open
 }
 

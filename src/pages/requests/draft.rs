@@ -20,6 +20,25 @@ pub struct Draft {
     pub parcel_id: Option<i64>,
 }
 
+/// The draft's free-text fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextField {
+    Title,
+    Body,
+    Address,
+}
+
+impl TextField {
+    /// The field's name, as core's and the server's problems name it.
+    pub fn name(self) -> &'static str {
+        match self {
+            TextField::Title => "title",
+            TextField::Body => "body",
+            TextField::Address => "address",
+        }
+    }
+}
+
 /// The field to fix, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -40,6 +59,22 @@ impl Draft {
 
     pub fn forget() {
         LocalStorage::delete(DRAFT_KEY);
+    }
+
+    pub fn text(&self, field: TextField) -> &str {
+        match field {
+            TextField::Title => &self.title,
+            TextField::Body => &self.body,
+            TextField::Address => &self.address,
+        }
+    }
+
+    pub fn set_text(&mut self, field: TextField, typed: String) {
+        match field {
+            TextField::Title => self.title = typed,
+            TextField::Body => self.body = typed,
+            TextField::Address => self.address = typed,
+        }
     }
 
     /// The draft of a request that waits in the outbox, to edit it.

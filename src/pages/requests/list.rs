@@ -2,13 +2,11 @@
 //! officer's parks' in the workspace; open ones first, the most urgent on top.
 
 use leptos::prelude::*;
-use parkatlas_core::calendar::RequestState;
 use parkatlas_core::wire::{ChangeKind, RequestRecord, Role};
 
 use super::texts::use_request_texts;
 use crate::api::{self, ApiFailure};
 use crate::components::requests::card::RequestCard;
-use crate::components::requests::deadline::{china_now, Countdown};
 use crate::components::shared::states::{outcome, Empty, Loading};
 use crate::offline::use_offline;
 use crate::signed_in::session::use_session;
@@ -23,7 +21,7 @@ enum Shown {
 
 impl Shown {
     fn admits(self, record: &RequestRecord) -> bool {
-        let closed = matches!(record.state, RequestState::Resolved | RequestState::Rated);
+        let closed = record.is_closed();
         match self {
             Shown::Open => !closed,
             Shown::Closed => closed,
@@ -32,16 +30,9 @@ impl Shown {
     }
 }
 
-/// Open requests by deadline (overdue first, the earliest due on top), then closed ones,
-/// newest first.
+/// The requests in the order of a desk ([`RequestRecord::urgency`]).
 pub fn by_urgency(mut records: Vec<RequestRecord>) -> Vec<RequestRecord> {
-    let now = china_now();
-    records.sort_by_cached_key(|record| {
-        let (countdown, due) = Countdown::of(record, now);
-        let closed = matches!(countdown, Countdown::ClosedOnTime | Countdown::ClosedLate);
-        let due_at = due.map(|due| due.due_at);
-        (closed, if closed { None } else { due_at }, std::cmp::Reverse(record.submitted_at))
-    });
+    records.sort_by_cached_key(RequestRecord::urgency);
     records
 }
 

@@ -12,7 +12,7 @@ use parkatlas_core::wire::{
     ClientConfig, EnterpriseRecord, Feature, Location, ParcelRecord, ParkProperties, RequestRecord,
 };
 
-use super::draft::{Draft, Problem};
+use super::draft::{Draft, Problem, TextField};
 use super::texts::{use_request_texts, RequestTexts};
 use crate::api;
 use crate::components::requests::deadline::{china_now, Countdown};
@@ -133,18 +133,14 @@ pub fn NewRequestPage() -> impl IntoView {
     let problem_of = move |field: &'static str| {
         Signal::derive(move || problem.get().filter(|problem| problem.field == field).map(|problem| problem.message))
     };
-    let text_field = move |id: &'static str,
-                           field: &'static str,
-                           label: fn(&RequestTexts) -> &'static str,
-                           kind,
-                           value: fn(&mut Draft) -> &mut String| {
+    let text_field = move |id: &'static str, field: TextField, label: fn(&RequestTexts) -> &'static str, kind| {
         view! {
             <Field
                 id
                 label=Signal::derive(move || label(texts.get()).to_string())
-                value=Signal::derive(move || draft.with(|d| value(&mut d.clone()).clone()))
-                on_input=move |typed| draft.update(|d| *value(d) = typed)
-                problem=problem_of(field)
+                value=Signal::derive(move || draft.with(|d| d.text(field).to_string()))
+                on_input=move |typed| draft.update(|d| d.set_text(field, typed))
+                problem=problem_of(field.name())
                 kind
             />
         }
@@ -159,8 +155,8 @@ pub fn NewRequestPage() -> impl IntoView {
             </Show>
             <form class="new-request__form" on:submit=on_submit novalidate>
                 <CategoryChoice draft problem=problem_of("category") />
-                {text_field("request-title", "title", |t| t.new_title, FieldKind::Text, |d| &mut d.title)}
-                {text_field("request-body", "body", |t| t.new_body, FieldKind::LongText, |d| &mut d.body)}
+                {text_field("request-title", TextField::Title, |t| t.new_title, FieldKind::Text)}
+                {text_field("request-body", TextField::Body, |t| t.new_body, FieldKind::LongText)}
                 <fieldset class="new-request__where">
                     <legend>{move || texts.get().new_location}</legend>
                     <p class="hint">{move || texts.get().new_location_hint}</p>
@@ -168,7 +164,7 @@ pub fn NewRequestPage() -> impl IntoView {
                         {move || around.get().map(|around| view! { <PinPicker around draft /> })}
                     </Suspense>
                     <p class="field__problem" role="alert">{move || problem_of("location").get()}</p>
-                    {text_field("request-address", "address", |t| t.new_address, FieldKind::Text, |d| &mut d.address)}
+                    {text_field("request-address", TextField::Address, |t| t.new_address, FieldKind::Text)}
                 </fieldset>
                 <PhotoPicker photos />
                 <p class="message message--error" role="alert" hidden=move || problem.with(|p| p.as_ref().is_none_or(|p| ["category", "title", "body", "address", "location"].contains(&p.field.as_str())))>

@@ -5,6 +5,8 @@
 //! The life cycle itself lives in [`crate::calendar`]: [`RequestAction::transition`] asks
 //! [`check_transition`]; which caller drives each step is the server's `auth` decision.
 
+use std::cmp::Reverse;
+
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
@@ -241,15 +243,8 @@ impl RequestDue {
             .zip(rules.extension_days(request.category))
             .map(|(event, working_days)| Extension { working_days, reason: event.note.clone() });
         let deadline = rules.deadline(calendar, request.category, request.submitted_at, extension).ok()?;
-        let closed = matches!(request.state, RequestState::Resolved | RequestState::Rated);
-        let seen_at = match deadline.kind {
-            DeadlineKind::Respond => events.get(1).map(|event| event.at),
-            DeadlineKind::Resolve if closed => {
-                events.iter().rev().find(|event| event.to == RequestState::Resolved).map(|event| event.at)
-            }
-            DeadlineKind::Resolve => None,
-        };
-        Some(RequestDue::new(&deadline, calendar, seen_at.unwrap_or(now)))
+        let seen_at = request.met_at(deadline.kind).unwrap_or(now);
+        Some(RequestDue::new(&deadline, calendar, seen_at))
     }
 }
 
@@ -291,6 +286,19 @@ pub struct RequestRecord {
 }
 
 impl RequestRecord {
+    /// When the request did what a deadline of `kind` asks: its first response for a
+    /// deadline to respond, its (latest) resolution for a deadline to resolve while it
+    /// stays closed. `None` while it has not.
+    pub fn met_at(&self, kind: DeadlineKind) -> Option<NaiveDateTime> {
+        match kind {
+            DeadlineKind::Respond => self.events.get(1).map(|event| event.at),
+            DeadlineKind::Resolve if self.is_closed() => {
+                self.events.iter().rev().find(|event| event.to == RequestState::Resolved).map(|event| event.at)
+            }
+            DeadlineKind::Resolve => None,
+        }
+    }
+
     /// 首问负责: the display name of the official who first took the request, who owns it
     /// until it is done. That is whoever took the first step after the submission, ratings
     /// aside: the enterprise only ever rates (the server's `Scope::drives_request_to`), and
@@ -298,6 +306,20 @@ impl RequestRecord {
     pub fn owner(&self) -> Option<&str> {
         let first = self.events.iter().skip(1).find(|event| event.to != RequestState::Rated)?;
         Some(&first.actor)
+    }
+
+    /// Resolved or rated: nothing is due until it is reopened.
+    pub fn is_closed(&self) -> bool {
+        matches!(self.state, RequestState::Resolved | RequestState::Rated)
+    }
+
+    /// The order of a request desk, as a sort key: open requests first, the one due first
+    /// on top (so overdue ones lead) and those without a deadline after them; then closed
+    /// ones, the newest first.
+    pub fn urgency(&self) -> (bool, bool, Option<NaiveDateTime>, Reverse<NaiveDateTime>) {
+        let closed = self.is_closed();
+        let due_at = self.due.as_ref().filter(|_| !closed).map(|due| due.due_at);
+        (closed, due_at.is_none(), due_at, Reverse(self.submitted_at))
     }
 }
 
@@ -510,6 +532,46 @@ pub(crate) mod tests {
         let mut lenient = rules.clone();
         lenient.ratings.iter_mut().for_each(|rule| rule.reopens = false);
         assert_eq!(action(Rated, "", Some(Rating::Dissatisfied)).follow_up(&lenient, when), None, "the rules decide");
+    }
+
+    #[test]
+    fn a_desk_shows_the_open_requests_due_first_then_the_closed_ones_newest_first() {
+        let due_on = |id: i64, day: &str| {
+            let mut request = RequestRecord { id, ..record() };
+            request.due.as_mut().unwrap().due_at = at(&format!("{day} 23:59:59"));
+            request
+        };
+        let no_deadline = RequestRecord { id: 3, due: None, ..record() };
+        let closed = |id: i64, submitted: &str| RequestRecord {
+            id,
+            state: Resolved,
+            submitted_at: at(submitted),
+            ..due_on(id, "2026-01-01")
+        };
+        let mut desk = [
+            closed(5, "2026-03-01 09:00:00"),
+            no_deadline,
+            due_on(2, "2026-03-09"),
+            closed(6, "2026-03-05 09:00:00"),
+            due_on(1, "2026-02-27"),
+        ];
+        desk.sort_by_key(RequestRecord::urgency);
+        let order: Vec<i64> = desk.iter().map(|request| request.id).collect();
+        assert_eq!(order, [1, 2, 3, 6, 5]);
+    }
+
+    #[test]
+    fn a_deadline_to_respond_is_met_by_the_first_step_and_one_to_resolve_by_the_resolution() {
+        assert_eq!(record().met_at(DeadlineKind::Respond), Some(at("2026-03-02 10:00:00")));
+        assert_eq!(record().met_at(DeadlineKind::Resolve), None, "assigned, not yet resolved");
+        let untouched = RequestRecord { events: record().events[..1].to_vec(), ..record() };
+        assert_eq!(untouched.met_at(DeadlineKind::Respond), None);
+        let mut resolved = RequestEvent::received(at("2026-03-04 15:00:00"), "园区");
+        resolved.to = Resolved;
+        let mut events = record().events;
+        events.push(resolved);
+        let closed = RequestRecord { state: Rated, events, ..record() };
+        assert_eq!(closed.met_at(DeadlineKind::Resolve), Some(at("2026-03-04 15:00:00")));
     }
 
     #[test]
