@@ -13,12 +13,12 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const [base, dist, output, lighthouseUrl, wasmRoute] = process.argv.slice(2);
-// The two wasm routes give different sizes: Debian's builds std without panic locations,
-// Debug formatting and the panic machinery, which rustup's prebuilt std keeps (README,
-// "How the WebAssembly build works").
+// The two wasm routes give different sizes: Debian's builds std with the app's flags (without
+// panic locations, Debug formatting and the panic machinery), which rustup's prebuilt std cannot
+// have (README, "How the WebAssembly build works").
 const ROUTES = {
   rustup: "rustup's prebuilt wasm32 standard library",
-  debian: "Debian's rustc-web, std built with -Zlocation-detail=none -Zfmt-debug=none -Cpanic=immediate-abort",
+  debian: "Debian's rustc-web, std built with the app's flags: -Zlocation-detail=none -Zfmt-debug=none -Cpanic=immediate-abort -Ctarget-feature=-reference-types, optimize_for_size",
 };
 const executablePath = process.env.PARKATLAS_CHROMIUM ?? '/usr/bin/chromium';
 const RUNS = 5;
