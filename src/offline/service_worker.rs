@@ -18,7 +18,9 @@ pub fn register() {
     let registered = navigator.service_worker().register_with_options("/app/sw.js", &options);
     leptos::task::spawn_local(async move {
         if let Err(why) = JsFuture::from(registered).await {
-            leptos::logging::warn!("the app will not open offline: {why:?}");
+            // `toString` gives the browser's own wording, such as "SecurityError: …".
+            let why = String::from(js_sys::Object::from(why).to_string());
+            leptos::logging::warn!("the app will not open offline: {why}");
         }
     });
 }

@@ -2,6 +2,7 @@
 //! industries, targets and contact for a park; supply mode, 标准地 terms, development
 //! figures and occupant for a parcel. All of it is public (spec §3, seed 001 §4).
 
+use crate::text::quoted;
 use serde::{Deserialize, Serialize};
 
 use crate::control::{Development, StandardLandTerms, SupplyDates};
@@ -186,7 +187,9 @@ impl ParcelBody {
     pub fn problem(&self) -> Option<(&'static str, String)> {
         let code_ok = self.code.chars().all(|c| c.is_ascii_alphanumeric() || "-_/.".contains(c));
         text_problem("code", &self.code, 40)
-            .or_else(|| (!code_ok).then(|| ("code", format!("{:?}: use letters, digits and - _ / . only", self.code))))
+            .or_else(|| {
+                (!code_ok).then(|| ("code", format!("{}: use letters, digits and - _ / . only", quoted(&self.code))))
+            })
             .or_else(|| self.details.problem())
     }
 }
