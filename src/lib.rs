@@ -9,11 +9,13 @@
 //! - [`api`]: the fetch and write helpers and typed endpoints of `/api/v1`.
 //! - [`offline`]: the signed-in app's service worker, replica of the account's records and
 //!   outbox of writes (never used by the public atlas).
+//! - [`export`]: Excel workbooks and downloads, for the signed-in app.
 //! - [`url_state`]: the pages' state in their URLs; [`format`]: numbers and areas.
 //! - [`i18n`]: Simplified Chinese first, English second; [`theme`]: the map palette.
 
 pub mod api;
 pub mod components;
+pub mod export;
 pub mod format;
 pub mod geolocation;
 pub mod i18n;
