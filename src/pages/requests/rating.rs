@@ -37,7 +37,7 @@ pub fn RatingForm(
         }
     });
     let send = Action::new_local(move |action: &RequestAction| {
-        let write = Write::RequestAction { request_id, version, action: action.clone() };
+        let write = Write::RequestAction { request_id, version, action: action.clone(), photos: Vec::new() };
         async move { outbox.enqueue(write).await }
     });
     Effect::new(move || {
