@@ -108,27 +108,31 @@ fn Desk(inbox: Inbox, filter: Memo<DeskFilter>) -> impl IntoView {
         <form class="desk__filters" on:submit=|event| event.prevent_default()>
             <label class="desk__filter">
                 <span>{move || texts.get().filter_due}</span>
-                <select id="desk-due" on:change=on_select("due") prop:value=move || filter.get().due.map(Due::key).unwrap_or_default()>
+                <select id="desk-due" on:change=on_select("due")>
                     <option value="">{move || texts.get().filter_any}</option>
-                    <option value="overdue">{move || texts.get().filter_overdue}</option>
-                    <option value="today">{move || texts.get().filter_today}</option>
+                    <option value="overdue" prop:selected=move || filter.get().due == Some(Due::Overdue)>{move || texts.get().filter_overdue}</option>
+                    <option value="today" prop:selected=move || filter.get().due == Some(Due::Today)>{move || texts.get().filter_today}</option>
                 </select>
             </label>
             <label class="desk__filter">
                 <span>{move || texts.get().filter_category}</span>
-                <select id="desk-category" on:change=on_select("category") prop:value=move || filter.get().category.map(|c| wire_name(&c)).unwrap_or_default()>
+                <select id="desk-category" on:change=on_select("category")>
                     <option value="">{move || texts.get().filter_any}</option>
                     {Category::ALL.into_iter().map(|category| {
                         let label = category.label();
-                        view! { <option value=wire_name(&category)>{move || shared.get().label(label)}</option> }
+                        let selected = move || filter.get().category == Some(category);
+                        view! { <option value=wire_name(&category) prop:selected=selected>{move || shared.get().label(label)}</option> }
                     }).collect_view()}
                 </select>
             </label>
             <label class="desk__filter">
                 <span>{move || texts.get().filter_park}</span>
-                <select id="desk-park" on:change=on_select("park") prop:value=move || filter.get().park.map(|p| p.to_string()).unwrap_or_default()>
+                <select id="desk-park" on:change=on_select("park")>
                     <option value="">{move || texts.get().filter_any}</option>
-                    {parks.into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
+                    {parks.into_iter().map(|(id, name)| {
+                        let selected = move || filter.get().park == Some(id);
+                        view! { <option value=id.to_string() prop:selected=selected>{name}</option> }
+                    }).collect_view()}
                 </select>
             </label>
             <a class="button button--quiet desk__clear" href=DESK_PATH>{move || texts.get().filter_clear}</a>
