@@ -12,8 +12,8 @@ use parkatlas_core::wire::{DeskStep, OneTimeNotice, RequestRecord};
 use crate::components::requests::photo_picker::PhotoPicker;
 use crate::components::shared::field::{Field, FieldKind};
 use crate::i18n::{fill, use_texts};
+use super::sending::PageWrite;
 use crate::offline::outbox::{ItemState, Photo, Write};
-use crate::offline::use_offline;
 use crate::pages::workspace::texts::{use_workspace_texts, WorkspaceTexts};
 use crate::photo::PreparedPhoto;
 
@@ -38,7 +38,6 @@ fn typed_items(text: &str) -> Vec<String> {
 pub fn DeskActions(record: RequestRecord, on_changed: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let texts = use_workspace_texts();
     let shared = use_texts();
-    let outbox = use_offline().outbox();
     let rules = service_rules();
     let steps = record.desk_steps(rules);
     let materials: Vec<Bilingual> = rules.materials(record.category).to_vec();
@@ -50,33 +49,16 @@ pub fn DeskActions(record: RequestRecord, on_changed: impl Fn() + Copy + Send + 
     let free = RwSignal::new(String::new());
     let photos = RwSignal::new(Vec::<PreparedPhoto>::new());
     let problem = RwSignal::new(None::<String>);
-    let operation = RwSignal::new(None::<String>);
     let record = StoredValue::new(record);
     let materials = StoredValue::new(materials);
     let notice = move || OneTimeNotice {
         listed: materials.with_value(|all| picked.get().iter().filter_map(|i| all.get(*i).cloned()).collect()),
         free: typed_items(&free.get()),
     };
-    let item = move || {
-        let operation = operation.get()?;
-        outbox.items().into_iter().find(|item| item.operation_id == operation)
-    };
     // Sent: show the request as it now stands (after a 412, the official asks for it).
-    Effect::new(move || {
-        if item().is_some_and(|item| item.state == ItemState::Sent) {
-            on_changed();
-        }
-    });
+    let sending = PageWrite::new(on_changed);
+    let item = move || sending.item();
     let conflict = move || item().is_some_and(|item| item.conflict.is_some());
-    let send = Action::new_local(move |write: &Write| {
-        let write = write.clone();
-        async move { outbox.enqueue(write).await }
-    });
-    Effect::new(move || {
-        if let Some(operation_id) = send.value().get() {
-            operation.set(Some(operation_id));
-        }
-    });
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let Some(step) = chosen.get_untracked() else { return };
@@ -106,7 +88,7 @@ pub fn DeskActions(record: RequestRecord, on_changed: impl Fn() + Copy + Send + 
                     Vec::new()
                 };
                 let (request_id, version) = record.with_value(|record| (record.id, record.version));
-                send.dispatch(Write::RequestAction { request_id, version, action, photos: attached });
+                sending.send(Write::RequestAction { request_id, version, action, photos: attached });
             }
         }
     };
@@ -194,7 +176,7 @@ pub fn DeskActions(record: RequestRecord, on_changed: impl Fn() + Copy + Send + 
                     <Show when=conflict>
                         <button class="button button--quiet" type="button" on:click=move |_| on_changed()>{move || texts.get().action_reload}</button>
                     </Show>
-                    <button class="button" type="submit" disabled=move || send.pending().get() || operation.with(Option::is_some)>
+                    <button class="button" type="submit" disabled=move || sending.busy()>
                         {move || texts.get().action_send}
                     </button>
                 </form>

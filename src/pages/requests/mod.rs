@@ -6,4 +6,5 @@ pub mod draft;
 pub mod list;
 pub mod new;
 mod rating;
+mod sending;
 pub mod texts;

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use parkatlas_core::calendar::Category;
-use parkatlas_core::wire::{ChangeKind, RequestRecord};
+use parkatlas_core::wire::RequestRecord;
 
 use super::filter::{wire_name, DeskFilter, Due, DESK_PATH};
 use super::texts::use_workspace_texts;
@@ -15,7 +15,7 @@ use crate::components::requests::deadline::china_now;
 use crate::components::shared::states::{outcome, Empty, Loading};
 use crate::i18n::{fill, use_texts};
 use crate::offline::use_offline;
-use crate::pages::requests::list::by_urgency;
+use crate::pages::requests::{self, list::by_urgency};
 use crate::signed_in::session::use_session;
 use crate::url_state::use_replace_query;
 
@@ -35,13 +35,7 @@ pub fn DeskPage() -> impl IntoView {
     let filter = Memo::new(move |_| DeskFilter::parse(&location.search.get()));
     let inbox = LocalResource::new(move || async move {
         offline.synced();
-        let kept =
-            async { Some(offline.records::<RequestRecord>(ChangeKind::Request).await).filter(|r| !r.is_empty()) };
-        let result = offline.or_kept(api::requests::list().await, kept).await;
-        if let Err(failure) = &result {
-            session.notice(failure);
-        }
-        let records = by_urgency(result?);
+        let records = by_urgency(requests::list::load(offline, session).await?);
         let mut park_ids: Vec<i64> = records.iter().map(|record| record.park_id).collect();
         park_ids.sort_unstable();
         park_ids.dedup();

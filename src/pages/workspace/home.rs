@@ -2,7 +2,7 @@
 //! each a link to its list, and the workspace's sections as tiles.
 
 use leptos::prelude::*;
-use parkatlas_core::wire::{ChangeKind, RequestRecord, Role};
+use parkatlas_core::wire::Role;
 
 use super::figures::{Figure, FigureKind, FigureValue, HomeData};
 use super::texts::{use_workspace_texts, WorkspaceTexts};
@@ -12,6 +12,7 @@ use crate::components::shared::states::Loading;
 use crate::format::area_mu;
 use crate::i18n::{fill, use_texts, Texts};
 use crate::offline::{use_offline, Offline};
+use crate::pages::requests;
 use crate::signed_in::session::{use_session, Session};
 
 /// The caller's parks: an officer's own, every park for an admin (`None`).
@@ -22,8 +23,7 @@ async fn load(session: Session, offline: Offline) -> HomeData {
         Some(ids) => ids.clone(),
         None => api::parks().await.map(|all| all.features.iter().map(|park| park.id).collect()).unwrap_or_default(),
     };
-    let kept = async { Some(offline.records::<RequestRecord>(ChangeKind::Request).await).filter(|r| !r.is_empty()) };
-    let requests = offline.or_kept(api::requests::list().await, kept).await.ok();
+    let requests = requests::list::load(offline, session).await.ok();
     let statistics = futures::future::join_all(park_ids.iter().map(|id| api::park_statistics(*id))).await;
     let (inquiries, evaluations) = futures::join!(workspace_api::inquiries(), portal_api::evaluations());
     HomeData {

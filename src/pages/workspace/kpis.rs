@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use parkatlas_core::calendar::{service_rules, working_calendar, Kpi};
-use parkatlas_core::wire::{desk_kpis_by, ChangeKind, DeskKpis, Period, RequestRecord};
+use parkatlas_core::wire::{desk_kpis_by, DeskKpis, Period};
 
 use super::texts::{use_workspace_texts, WorkspaceTexts};
 use crate::api::{self, ApiFailure};
@@ -12,6 +12,7 @@ use crate::components::requests::deadline::china_now;
 use crate::components::shared::states::{outcome, Loading};
 use crate::i18n::{fill, use_texts};
 use crate::offline::use_offline;
+use crate::pages::requests;
 use crate::signed_in::session::use_session;
 
 /// A rate as the page shows it: `87.5%`, or a dash when there is nothing to divide by.
@@ -44,12 +45,7 @@ pub fn KpisPage() -> impl IntoView {
     let to = RwSignal::new(default.to.to_string());
     let data = LocalResource::new(move || async move {
         offline.synced();
-        let kept =
-            async { Some(offline.records::<RequestRecord>(ChangeKind::Request).await).filter(|r| !r.is_empty()) };
-        let result = offline.or_kept(api::requests::list().await, kept).await;
-        if let Err(failure) = &result {
-            session.notice(failure);
-        }
+        let result = requests::list::load(offline, session).await;
         let parks = api::parks().await.ok();
         let names: Vec<(i64, String)> = parks
             .map(|parks| parks.features.into_iter().map(|park| (park.id, park.properties.name)).collect())
