@@ -6,8 +6,8 @@
 //
 // Desktop and phone run at once against one database, so each takes its own park: the demo
 // gives the first firm of parks 1 and 2 a received, overdue 厂房用电增容 (一般诉求).
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { axeClean, photo, signIn } from './support';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -16,36 +16,6 @@ function cast(testInfo: TestInfo) {
   return testInfo.project.name === 'phone'
     ? { officer: 'officer.chegu', officerName: '车谷云帆园区管理员（演示）', enterprise: 'enterprise.b', enterpriseId: 2 }
     : { officer: 'officer.guanggu', officerName: '光谷星河园区管理员（演示）', enterprise: 'enterprise.a', enterpriseId: 1 };
-}
-
-async function signIn(page: Page, username: string) {
-  await page.goto('/app/sign-in');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('parkatlas-demo');
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page).not.toHaveURL(/sign-in/);
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-}
-
-async function axeClean(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).exclude('.leaflet-container').analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
-}
-
-/** A small real JPEG made by the browser, as a phone camera would hand one over. */
-async function photo(page: Page, name: string) {
-  const base64 = await page.evaluate(async () => {
-    const canvas = new OffscreenCanvas(400, 300);
-    const context = canvas.getContext('2d')!;
-    context.fillStyle = '#0f5c4d';
-    context.fillRect(0, 0, 400, 300);
-    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
-    const bytes = new Uint8Array(await blob.arrayBuffer());
-    let text = '';
-    for (const byte of bytes) text += String.fromCharCode(byte);
-    return btoa(text);
-  });
-  return { name, mimeType: 'image/jpeg', buffer: Buffer.from(base64, 'base64') };
 }
 
 /** Takes the desk step `step` on the open request page and waits for the state it reaches. */
@@ -110,7 +80,7 @@ test('an officer claims an overdue request, tells every missing material, extend
 
   await step(page, '办结答复', '已办结', async () => {
     await actions.getByLabel('答复内容').fill('供电公司已完成增容，变压器 1600 kVA 已投运（演示）。');
-    await page.locator('#request-photos').setInputFiles([await photo(page, '增容现场.jpg')]);
+    await page.locator('#request-photos').setInputFiles([await photo(page, '增容现场.jpg', 400)]);
     await expect(page.locator('.photos__preview')).toHaveCount(1);
   });
   await expect(page.locator('.attachments__item')).toHaveCount(attachmentsBefore + 1, { timeout: 20_000 });
