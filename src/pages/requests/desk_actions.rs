@@ -9,10 +9,10 @@ use parkatlas_core::calendar::service_rules;
 use parkatlas_core::text::Bilingual;
 use parkatlas_core::wire::{DeskStep, OneTimeNotice, RequestRecord};
 
+use super::sending::PageWrite;
 use crate::components::requests::photo_picker::PhotoPicker;
 use crate::components::shared::field::{Field, FieldKind};
 use crate::i18n::{fill, use_texts};
-use super::sending::PageWrite;
 use crate::offline::outbox::{ItemState, Photo, Write};
 use crate::pages::workspace::texts::{use_workspace_texts, WorkspaceTexts};
 use crate::photo::PreparedPhoto;

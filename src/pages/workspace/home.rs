@@ -125,8 +125,11 @@ fn FigureGrid(figures: Vec<Figure>) -> impl IntoView {
     }
 }
 
+/// One text of the table, chosen.
+type Text = fn(&WorkspaceTexts) -> &'static str;
+
 /// The workspace's sections (`href`, title, hint).
-const SECTIONS: [(&str, fn(&WorkspaceTexts) -> &'static str, fn(&WorkspaceTexts) -> &'static str); 8] = [
+const SECTIONS: [(&str, Text, Text); 8] = [
     ("/app/workspace/requests", |t| t.section_requests, |t| t.section_requests_hint),
     ("/app/workspace/requests/kpis", |t| t.section_kpis, |t| t.section_kpis_hint),
     ("/app/workspace/inquiries", |t| t.section_inquiries, |t| t.section_inquiries_hint),
