@@ -46,7 +46,7 @@ test('an officer claims an overdue request, tells every missing material, extend
   await axeClean(page);
   await overdue.click();
   await expect(page).toHaveURL(/\/app\/workspace\/requests\?due=overdue$/);
-  await expect(page.getByLabel('时限', { exact: true })).toHaveValue('overdue');
+  await expect(page.locator('#desk-due')).toHaveValue('overdue');
   await expect(page.getByTestId('state-counts').locator('[data-state="received"] .chip__count')).toHaveText(/^[1-9]\d*$/);
   const card = page.getByTestId('desk-list').getByTestId('request-card').filter({ hasText: `#${mine.id} ` });
   await expect(card).toContainText('已超期');
@@ -103,8 +103,8 @@ test('the KPIs show figures for the demo data, and an inquiry is marked answered
   const who = cast(testInfo);
   await signIn(page, who.officer);
   await page.goto('/app/workspace/requests/kpis');
-  await page.getByLabel('起始日期').fill('2026-01-01');
-  await page.getByLabel('截止日期').fill('2026-11-30');
+  await page.locator('#kpis-from').fill('2026-01-01');
+  await page.locator('#kpis-to').fill('2026-11-30');
   const parks = page.getByTestId('kpis-parks');
   await expect(parks.locator('tbody tr')).toHaveCount(1);
   await expect(parks.locator('tbody tr td').nth(1)).toHaveText(/^\d+\.\d%$/);
