@@ -114,7 +114,7 @@ test('the KPIs show figures for the demo data, and an inquiry is marked answered
   await axeClean(page);
 
   await page.goto('/app/workspace');
-  await page.getByTestId('figure-newinquiries').click();
+  await page.getByTestId('figure-new-inquiries').click();
   await expect(page).toHaveURL(/\/app\/workspace\/inquiries\?status=new$/);
   const first = page.getByTestId('inquiry').first();
   await expect(first).toContainText('@example.com');

@@ -20,6 +20,21 @@ pub enum FigureKind {
     LatestEvaluation,
 }
 
+impl FigureKind {
+    /// A stable name for the page's markup (`data-testid`): never `Debug`, which the
+    /// Debian wasm build compiles away (`-Zfmt-debug=none`).
+    pub fn key(self) -> &'static str {
+        match self {
+            FigureKind::Overdue => "overdue",
+            FigureKind::DueToday => "due-today",
+            FigureKind::NewInquiries => "new-inquiries",
+            FigureKind::Idle => "idle",
+            FigureKind::Unsupplied => "unsupplied",
+            FigureKind::LatestEvaluation => "latest-evaluation",
+        }
+    }
+}
+
 /// A figure's value.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FigureValue {
@@ -134,6 +149,15 @@ mod tests {
 
     use super::super::filter::tests::{at, request};
     use super::*;
+
+    #[test]
+    fn each_figure_has_its_own_key() {
+        use FigureKind::*;
+        let keys: std::collections::BTreeSet<&str> =
+            [Overdue, DueToday, NewInquiries, Idle, Unsupplied, LatestEvaluation].map(FigureKind::key).into();
+        assert_eq!(keys.len(), 6);
+        assert!(keys.contains("overdue") && keys.contains("new-inquiries"));
+    }
 
     fn statistics(park_id: i64, idle: u32, idle_m2: f64) -> ParkStatistics {
         let tally = |status| LandTally {

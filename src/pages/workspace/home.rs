@@ -105,7 +105,7 @@ fn FigureGrid(figures: Vec<Figure>) -> impl IntoView {
             {figures.into_iter().map(|figure| {
                 let kind = figure.kind;
                 let value = figure.value.clone();
-                let testid = format!("figure-{kind:?}").to_lowercase();
+                let testid = format!("figure-{}", kind.key());
                 view! {
                     <li>
                         <a class="figure-tile" class:figure-tile--alert=figure.alert href=figure.href.clone() data-testid=testid>

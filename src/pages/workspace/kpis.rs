@@ -110,10 +110,10 @@ fn KpiGroups(parks: Vec<Row>, categories: Vec<(parkatlas_core::text::Label, Desk
         categories.into_iter().map(|(label, kpis)| (shared.get_untracked().label(label).to_string(), kpis)).collect();
     view! {
         <h2>{move || texts.get().kpis_by_park}</h2>
-        <KpiTable rows=parks.clone() testid="kpis-parks" />
+        <KpiTable rows=parks.clone() testid="kpis-parks" label=|t| t.kpis_by_park />
         <KpiBars rows=parks />
         <h2>{move || texts.get().kpis_by_category}</h2>
-        <KpiTable rows=categories testid="kpis-categories" />
+        <KpiTable rows=categories testid="kpis-categories" label=|t| t.kpis_by_category />
         {definitions.map(|definitions| view! {
             <details class="request__explanation">
                 <summary>{move || texts.get().kpis_definitions}</summary>
@@ -125,12 +125,13 @@ fn KpiGroups(parks: Vec<Row>, categories: Vec<(parkatlas_core::text::Label, Desk
 }
 
 #[component]
-fn KpiTable(rows: Vec<Row>, testid: &'static str) -> impl IntoView {
+/// `label` names the table's scroll region: each region of a page needs its own name.
+fn KpiTable(rows: Vec<Row>, testid: &'static str, label: fn(&WorkspaceTexts) -> &'static str) -> impl IntoView {
     let texts = use_workspace_texts();
     let header =
         |label: fn(&WorkspaceTexts) -> &'static str| view! { <th scope="col">{move || label(texts.get())}</th> };
     view! {
-        <div class="kpis__scroll" tabindex="0" role="region" aria-label=move || texts.get().kpis_heading>
+        <div class="kpis__scroll" tabindex="0" role="region" aria-label=move || label(texts.get())>
             <table class="kpis__table" data-testid=testid>
                 <thead><tr>
                     {header(|t| t.kpi_group)}{header(|t| t.kpi_requests)}{header(|t| t.kpi_completion)}
