@@ -9,6 +9,7 @@ mod api_key;
 mod attachment;
 mod certificate;
 mod contact_check;
+mod desk;
 mod details;
 mod enterprise;
 mod evaluation;
@@ -19,6 +20,7 @@ mod land;
 mod location;
 mod park_statistics;
 mod request;
+mod request_kpi;
 mod session;
 mod sync;
 
@@ -30,6 +32,7 @@ pub use attachment::{
 };
 pub use certificate::{CertificateBody, CertificateRecord, MAX_CERTIFICATE_NUMBER_CHARS, MAX_CERTIFICATE_YEARS};
 pub use contact_check::{is_email, is_landline, is_mainland_mobile, normalise_phone};
+pub use desk::{DeskProblem, DeskStep, OneTimeNotice, CLAIM_NOTE, MAX_FREE_MATERIALS};
 pub use details::{
     Contact, ParcelBody, ParcelDetails, ParcelRecord, ParkBody, ParkDetails, ParkLevel, ParkRecord, SupplyMode,
 };
@@ -48,6 +51,7 @@ pub use land::{
 pub use location::{address_problem, Location, MAX_ADDRESS_CHARS};
 pub use park_statistics::{LandTally, ParkStatistics, PublishedClasses, TierTally};
 pub use request::{NewRequest, RequestAction, RequestDue, RequestEvent, RequestRecord, PLATFORM_ACTOR};
+pub use request_kpi::{desk_kpis, desk_kpis_by, DeskKpis, Period};
 pub use session::{DemoAccount, DemoAccounts, Login, NewUser, Role, SessionInfo, UserRecord};
 pub use sync::{Change, ChangeKind, ChangePage};
 
