@@ -48,7 +48,7 @@ test('an officer claims an overdue request, tells every missing material, extend
   await expect(page).toHaveURL(/\/app\/workspace\/requests\?due=overdue$/);
   await expect(page.locator('#desk-due')).toHaveValue('overdue');
   await expect(page.getByTestId('state-counts').locator('[data-state="received"] .chip__count')).toHaveText(/^[1-9]\d*$/);
-  const card = page.getByTestId('desk-list').getByTestId('request-card').filter({ hasText: `#${mine.id} ` });
+  const card = page.getByTestId('desk-list').locator(`[data-request="${mine.id}"]`);
   await expect(card).toContainText('已超期');
   await axeClean(page);
   await card.getByRole('link').click();
