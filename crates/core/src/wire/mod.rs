@@ -21,6 +21,7 @@ mod park_statistics;
 mod request;
 mod session;
 mod sync;
+mod tier_profile;
 
 pub use annual::{check_year, AnnualDataRecord, AnnualFigures, FIRST_YEAR, LAST_YEAR, MAX_FIGURE};
 pub use api_key::{ApiKeyRecord, IssuedApiKey, NewApiKey, MAX_API_KEY_LABEL_CHARS};
@@ -50,6 +51,7 @@ pub use park_statistics::{LandTally, ParkStatistics, PublishedClasses, TierTally
 pub use request::{NewRequest, RequestAction, RequestDue, RequestEvent, RequestRecord, PLATFORM_ACTOR};
 pub use session::{DemoAccount, DemoAccounts, Login, NewUser, Role, SessionInfo, UserRecord};
 pub use sync::{Change, ChangeKind, ChangePage};
+pub use tier_profile::EnterpriseTierProfile;
 
 use serde::{Deserialize, Serialize};
 
