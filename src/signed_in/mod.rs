@@ -51,6 +51,9 @@ pub fn SignedInApp() -> impl IntoView {
                     <Route path=path!("/app/workspace/requests") view=|| view! { <SignedInOnly><workspace::desk::DeskPage /></SignedInOnly> } />
                     <Route path=path!("/app/workspace/requests/kpis") view=|| view! { <SignedInOnly><workspace::kpis::KpisPage /></SignedInOnly> } />
                     <Route path=path!("/app/workspace/inquiries") view=|| view! { <SignedInOnly><workspace::inquiries::InquiriesPage /></SignedInOnly> } />
+                    <Route path=path!("/app/workspace/pool") view=|| view! { <SignedInOnly><workspace::pool::PoolPage /></SignedInOnly> } />
+                    <Route path=path!("/app/workspace/parks") view=|| view! { <SignedInOnly><workspace::dashboard::DashboardPage /></SignedInOnly> } />
+                    <Route path=path!("/app/workspace/parks/:id") view=|| view! { <SignedInOnly><workspace::dashboard::DashboardPage /></SignedInOnly> } />
                     <Route path=path!("/app/outbox") view=|| view! { <SignedInOnly><OutboxPage /></SignedInOnly> } />
                 </Routes>
             </main>

@@ -6,7 +6,7 @@
 
 pub mod targets;
 
-pub use targets::{chongqing_2025_targets, wuhan_2027_targets, Target};
+pub use targets::{chongqing_2025_targets, chongqing_evaluation_dimensions, wuhan_2027_targets, Target};
 
 use serde::{Deserialize, Serialize};
 

@@ -23,6 +23,7 @@ mod request;
 mod request_kpi;
 mod session;
 mod sync;
+mod tier_profile;
 
 pub use annual::{check_year, AnnualDataRecord, AnnualFigures, FIRST_YEAR, LAST_YEAR, MAX_FIGURE};
 pub use api_key::{ApiKeyRecord, IssuedApiKey, NewApiKey, MAX_API_KEY_LABEL_CHARS};
@@ -54,6 +55,7 @@ pub use request::{NewRequest, RequestAction, RequestDue, RequestEvent, RequestRe
 pub use request_kpi::{desk_kpis, desk_kpis_by, DeskKpis, Period};
 pub use session::{DemoAccount, DemoAccounts, Login, NewUser, Role, SessionInfo, UserRecord};
 pub use sync::{Change, ChangeKind, ChangePage};
+pub use tier_profile::EnterpriseTierProfile;
 
 use serde::{Deserialize, Serialize};
 

@@ -135,6 +135,11 @@ fn table() -> Vec<Row> {
         row(GET, "/parks/{park_1}/statistics", Nothing, ALL),
         row(GET, "/parks/{park_2}/statistics", Nothing, ALL),
         row(GET, "/land?park={park_1}&status=producing", Nothing, ALL),
+        // The 梯度培育库 reads every enterprise's private facts, figures and certificates at
+        // once: the park's officers and admins only (the leak check reads them for every role).
+        row(GET, "/parks/{park_1}/tier-profiles", Nothing, [401, 403, 403, 200, 403, 200]),
+        row(GET, "/parks/{park_2}/tier-profiles", Nothing, [401, 403, 403, 403, 200, 200]),
+        row(GET, "/parks/{missing}/tier-profiles", Nothing, [404; 6]),
         row(POST, "/parks/{park_1}/parcels", NewParcel, [401, 403, 403, 201, 403, 201]),
         row(POST, "/parks/{park_2}/parcels", NewParcel, [401, 403, 403, 403, 201, 201]),
         row(GET, "/parcels?bbox=113.5,30.0,115.0,31.0&zoom=12", Nothing, ALL),
