@@ -43,10 +43,13 @@ pub struct OutlineShown {
     pub crossing: Option<(f64, f64)>,
 }
 
+/// The page's listener to what is done to the outline.
+type Listener = Rc<dyn Fn(OutlineEvent)>;
+
 /// The outline's Leaflet layers, kept by [`MapHandle`].
 pub(super) struct OutlineLayer {
     group: LayerGroup,
-    listener: RefCell<Option<Rc<dyn Fn(OutlineEvent)>>>,
+    listener: RefCell<Option<Listener>>,
     /// Whether taps on the map are reported (only while an outline is shown).
     active: Cell<bool>,
     sides: RefCell<Option<Polygon>>,

@@ -23,7 +23,7 @@ use crate::offline::use_offline;
 #[derive(Debug, Clone, PartialEq)]
 pub enum EditTarget {
     /// A stored parcel: its form, and its outline too when `reshape`.
-    Parcel { record: ParcelRecord, reshape: bool },
+    Parcel { record: Box<ParcelRecord>, reshape: bool },
     /// A parcel to draw in this park.
     New { park_id: i64 },
 }
@@ -53,7 +53,7 @@ pub fn ParcelEditor(
     let texts = use_land_texts();
     let outbox = use_offline().outbox();
     let (stored, park_id) = match &target {
-        EditTarget::Parcel { record, .. } => (Some(record.clone()), record.properties.park_id),
+        EditTarget::Parcel { record, .. } => (Some(record.as_ref().clone()), record.properties.park_id),
         EditTarget::New { park_id } => (None, *park_id),
     };
     let form = RwSignal::new(stored.as_ref().map_or_else(ParcelForm::blank, ParcelForm::of));

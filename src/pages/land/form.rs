@@ -88,7 +88,7 @@ impl ParcelForm {
             status: properties.status,
             land_use: properties.land_use,
             terms: rows,
-            tall_storey: terms.map_or_else(TallStoreyRule::edition_2008, |terms| terms.tall_storey.clone()),
+            tall_storey: terms.map_or_else(TallStoreyRule::edition_2008, |terms| terms.tall_storey),
             details,
         }
     }
@@ -134,7 +134,7 @@ impl ParcelForm {
         details.occupant_name = None;
         details.terms = (!conditions.is_empty()).then(|| StandardLandTerms {
             parcel_code: self.code.trim().to_owned(),
-            tall_storey: self.tall_storey.clone(),
+            tall_storey: self.tall_storey,
             conditions,
         });
         let body = ParcelBody {

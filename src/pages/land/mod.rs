@@ -167,14 +167,14 @@ fn LandWorkspace(base: Base) -> impl IntoView {
             <div class="land-selected" data-testid="land-selected">
                 <strong>{record.properties.code.clone()}</strong>
                 <div class="actions">
-                    <button type="button" class="button" on:click=move |_| editing.set(Some(EditTarget::Parcel { record: edit_record.clone(), reshape: false }))>
+                    <button type="button" class="button" on:click=move |_| editing.set(Some(EditTarget::Parcel { record: Box::new(edit_record.clone()), reshape: false }))>
                         {move || texts.get().edit}
                     </button>
                     <Show when=move || single>
                         {
                             let record = record.clone();
                             view! {
-                                <button type="button" class="button button--quiet" on:click=move |_| editing.set(Some(EditTarget::Parcel { record: record.clone(), reshape: true }))>
+                                <button type="button" class="button button--quiet" on:click=move |_| editing.set(Some(EditTarget::Parcel { record: Box::new(record.clone()), reshape: true }))>
                                     {move || texts.get().reshape}
                                 </button>
                             }
