@@ -9,6 +9,8 @@
 //! - [`portal`]: the enterprise portal's pieces (figures form, conflict view, scores,
 //!   tiers).
 //!
+//! - [`land`]: the officials' land page's pieces (flag lists, parcel form, outline controls).
+//!
 //! - [`requests`]: service requests (企业诉求) as enterprises and officials both see them
 //!   (cards, deadline countdown, timeline), in the signed-in app.
 //!
@@ -16,6 +18,7 @@
 //! Sections do not import each other's components: a piece two sections need moves to
 //! `shared`, so that a change made for one section cannot alter what another shows.
 
+pub mod land;
 pub mod portal;
 pub mod public;
 pub mod requests;

@@ -369,6 +369,7 @@ fn summary<P>(write: &Write<P>, texts: &OfflineTexts, app_texts: &Texts) -> Stri
             fill(texts.summary_action, &[("id", request_id.to_string()), ("state", state)])
         }
         Write::AnnualFigures { year, .. } => fill(texts.summary_figures, &[("year", year.to_string())]),
+        Write::Parcel { body, .. } => fill(texts.summary_parcel, &[("code", body.code.clone())]),
     }
 }
 

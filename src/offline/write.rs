@@ -2,7 +2,7 @@
 //! resumed where an earlier attempt stopped.
 
 use gloo_net::http::Method;
-use parkatlas_core::wire::{AnnualFigures, NewRequest, RequestAction};
+use parkatlas_core::wire::{AnnualFigures, NewRequest, ParcelBody, RequestAction};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -31,6 +31,9 @@ pub enum Write<P = Photo> {
     /// `PUT /api/v1/enterprises/{id}/annual-data/{year}`, made to `version` of a stored
     /// year, or without `If-Match` for a year not stored yet.
     AnnualFigures { enterprise_id: i64, year: i32, version: Option<i64>, figures: AnnualFigures },
+    /// `PUT /api/v1/parcels/{id}` made to `version` of the parcel, or, without a parcel,
+    /// `POST /api/v1/parks/{park_id}/parcels` (an outline drawn on the land page).
+    Parcel { park_id: i64, parcel: Option<(i64, i64)>, body: ParcelBody },
 }
 
 /// What the outbox needs of a photo in any form: its file name.
@@ -86,6 +89,7 @@ impl<P> Write<P> {
             Write::AnnualFigures { enterprise_id, year, version, figures } => {
                 Write::AnnualFigures { enterprise_id, year, version, figures }
             }
+            Write::Parcel { park_id, parcel, body } => Write::Parcel { park_id, parcel, body },
         }
     }
 
@@ -93,7 +97,7 @@ impl<P> Write<P> {
     pub fn photos(&self) -> &[P] {
         match self {
             Write::NewRequest { photos, .. } | Write::RequestAction { photos, .. } => photos,
-            Write::AnnualFigures { .. } => &[],
+            Write::AnnualFigures { .. } | Write::Parcel { .. } => &[],
         }
     }
 
@@ -103,6 +107,8 @@ impl<P> Write<P> {
             Write::NewRequest { .. } => "/app/requests/new".into(),
             Write::RequestAction { request_id, .. } => format!("/app/requests/{request_id}"),
             Write::AnnualFigures { year, .. } => format!("/app/enterprise/figures/{year}"),
+            Write::Parcel { parcel: Some((id, _)), .. } => format!("/app/workspace/land?parcel={id}"),
+            Write::Parcel { parcel: None, .. } => "/app/workspace/land".into(),
         }
     }
 }
@@ -133,6 +139,12 @@ impl<P: Named> Write<P> {
             Write::AnnualFigures { enterprise_id, year, version, figures } => {
                 let path = format!("/api/v1/enterprises/{enterprise_id}/annual-data/{year}");
                 call(Method::PUT, path, *version, json(figures))
+            }
+            Write::Parcel { parcel: Some((id, version)), body, .. } => {
+                call(Method::PUT, format!("/api/v1/parcels/{id}"), Some(*version), json(body))
+            }
+            Write::Parcel { park_id, parcel: None, body } => {
+                call(Method::POST, format!("/api/v1/parks/{park_id}/parcels"), None, json(body))
             }
         })
     }
@@ -206,6 +218,23 @@ mod tests {
             (Method::PUT, "/api/v1/enterprises/7/annual-data/2025", None)
         );
         assert_eq!(write(Some(4)).call("op-figures", &Progress::default()).unwrap().if_match, Some(4));
+    }
+
+    #[test]
+    fn a_parcel_is_replaced_at_its_version_or_added_to_its_park() {
+        let body: ParcelBody = serde_json::from_value(json!({
+            "code": "GG-2026-001", "land_use": "industrial", "status": "available",
+            "geometry": {"type": "Polygon", "coordinates": [[[114.4, 30.5], [114.401, 30.5], [114.401, 30.501], [114.4, 30.5]]]}
+        }))
+        .unwrap();
+        let edited = Write::<String>::Parcel { park_id: 1, parcel: Some((12, 3)), body: body.clone() };
+        let call = edited.call("op-parcel", &Progress::default()).unwrap();
+        assert_eq!((call.method, call.path.as_str(), call.if_match), (Method::PUT, "/api/v1/parcels/12", Some(3)));
+        assert_eq!(edited.edit_path(), "/app/workspace/land?parcel=12");
+        let drawn = Write::<String>::Parcel { park_id: 1, parcel: None, body };
+        let call = drawn.call("op-parcel", &Progress::default()).unwrap();
+        assert_eq!((call.method, call.path.as_str(), call.if_match), (Method::POST, "/api/v1/parks/1/parcels", None));
+        assert!(matches!(call.body, CallBody::Json(ref value) if value["code"] == "GG-2026-001"));
     }
 
     #[test]

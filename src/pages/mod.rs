@@ -4,6 +4,7 @@
 pub mod account;
 pub mod atlas;
 pub mod compare;
+pub mod land;
 pub mod outbox;
 pub mod park;
 pub mod portal;

@@ -10,6 +10,7 @@
 
 mod equal_area;
 pub mod gcj02;
+mod outline;
 mod simplify;
 mod validation;
 
@@ -27,6 +28,7 @@ use crate::units::SquareMetres;
 /// Shapes no wider or taller than this (about 10 km) take the equal-area path of [`Shape::area`].
 pub const EQUAL_AREA_MAX_EXTENT_DEG: f64 = 0.1;
 
+pub use outline::{check_outline, ring_geometry, OutlineProblem};
 pub use simplify::{ground_resolution_m_per_px, simplify_tolerance_deg, TILE_SIZE_PX, WEB_MERCATOR_RADIUS_M};
 
 /// A validated polygonal area: one or more polygons, each with an outer ring and

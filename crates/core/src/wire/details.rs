@@ -5,7 +5,7 @@
 use crate::text::quoted;
 use serde::{Deserialize, Serialize};
 
-use crate::control::{Development, StandardLandTerms, SupplyDates};
+use crate::control::{parcel_flags, ControlError, Development, IdleLandRule, LandFlag, StandardLandTerms, SupplyDates};
 use crate::park_checks::Target;
 use crate::text::Bilingual;
 
@@ -105,6 +105,11 @@ pub struct ParcelDetails {
 }
 
 impl ParcelDetails {
+    /// The 批而未供, 闲置 and 低效用地 flags on the parcel as of a date (spec §3).
+    pub fn flags(&self, as_of: chrono::NaiveDate, rule: &IdleLandRule) -> Result<Vec<LandFlag>, ControlError> {
+        parcel_flags(&self.supply_dates, self.terms.as_ref(), self.development.as_ref(), as_of, rule)
+    }
+
     /// The first problem that makes these details unfit to store, as `(field, problem)`.
     pub fn problem(&self) -> Option<(&'static str, String)> {
         if let Some(development) = &self.development {
