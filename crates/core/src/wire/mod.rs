@@ -31,7 +31,8 @@ pub use attachment::{
 pub use certificate::{CertificateBody, CertificateRecord, MAX_CERTIFICATE_NUMBER_CHARS, MAX_CERTIFICATE_YEARS};
 pub use contact_check::{is_email, is_landline, is_mainland_mobile, normalise_phone};
 pub use details::{
-    Contact, ParcelBody, ParcelDetails, ParcelRecord, ParkBody, ParkDetails, ParkLevel, ParkRecord, SupplyMode,
+    Contact, ParcelBody, ParcelDetails, ParcelImport, ParcelRecord, ParcelsImported, ParkBody, ParkDetails, ParkLevel,
+    ParkRecord, SupplyMode, MAX_IMPORT_PARCELS, MAX_PARCEL_AREA_M2,
 };
 pub use enterprise::{
     EnterpriseBody, EnterprisePrivate, EnterprisePublic, EnterpriseRecord, SizeClass, MAX_ENTERPRISE_NAME_CHARS,
