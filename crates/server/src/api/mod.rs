@@ -62,6 +62,7 @@ pub fn router() -> Router<AppState> {
         .routes(routes!(parks::list, parks::create))
         .routes(routes!(parks::get, parks::replace))
         .routes(routes!(parks::parcels, parcels::create))
+        .routes(routes!(parcels::import))
         .routes(routes!(parks::statistics))
         .routes(routes!(land::search))
         .routes(routes!(parcels::in_view))
