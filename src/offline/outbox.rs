@@ -374,6 +374,9 @@ fn summary<P>(write: &Write<P>, texts: &OfflineTexts, app_texts: &Texts) -> Stri
             fill(texts.summary_action, &[("id", request_id.to_string()), ("state", state)])
         }
         Write::AnnualFigures { year, .. } => fill(texts.summary_figures, &[("year", year.to_string())]),
+        Write::ImportParcels { park_id, import } => {
+            fill(texts.summary_import, &[("count", import.parcels.len().to_string()), ("park", park_id.to_string())])
+        }
     }
 }
 

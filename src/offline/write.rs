@@ -2,7 +2,7 @@
 //! resumed where an earlier attempt stopped.
 
 use gloo_net::http::Method;
-use parkatlas_core::wire::{AnnualFigures, NewRequest, RequestAction};
+use parkatlas_core::wire::{AnnualFigures, NewRequest, ParcelImport, RequestAction};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -24,6 +24,8 @@ pub enum Write<P = Photo> {
     /// `PUT /api/v1/enterprises/{id}/annual-data/{year}`, made to `version` of a stored
     /// year, or without `If-Match` for a year not stored yet.
     AnnualFigures { enterprise_id: i64, year: i32, version: Option<i64>, figures: AnnualFigures },
+    /// `POST /api/v1/parks/{id}/parcels/import`: a checked survey, stored whole or not at all.
+    ImportParcels { park_id: i64, import: ParcelImport },
 }
 
 /// What the outbox needs of a photo in any form: its file name.
@@ -78,6 +80,7 @@ impl<P> Write<P> {
             Write::AnnualFigures { enterprise_id, year, version, figures } => {
                 Write::AnnualFigures { enterprise_id, year, version, figures }
             }
+            Write::ImportParcels { park_id, import } => Write::ImportParcels { park_id, import },
         }
     }
 
@@ -87,6 +90,7 @@ impl<P> Write<P> {
             Write::NewRequest { .. } => "/app/requests/new".into(),
             Write::RequestAction { request_id, .. } => format!("/app/requests/{request_id}"),
             Write::AnnualFigures { year, .. } => format!("/app/enterprise/figures/{year}"),
+            Write::ImportParcels { .. } => "/app/workspace/import".into(),
         }
     }
 }
@@ -118,6 +122,9 @@ impl<P: Named> Write<P> {
             Write::AnnualFigures { enterprise_id, year, version, figures } => {
                 let path = format!("/api/v1/enterprises/{enterprise_id}/annual-data/{year}");
                 call(Method::PUT, path, *version, json(figures))
+            }
+            Write::ImportParcels { park_id, import } => {
+                call(Method::POST, format!("/api/v1/parks/{park_id}/parcels/import"), None, json(import))
             }
         })
     }

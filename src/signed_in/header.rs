@@ -24,7 +24,9 @@ pub fn AppHeader() -> impl IntoView {
             Some(Role::Enterprise) => {
                 vec![("/app/enterprise", shell.nav_enterprise), ("/app/requests", shell.nav_requests)]
             }
-            Some(Role::Officer | Role::Admin) => vec![("/app/workspace", shell.nav_workspace)],
+            Some(Role::Officer | Role::Admin) => {
+                vec![("/app/workspace", shell.nav_workspace), ("/app/workspace/import", shell.nav_import)]
+            }
             None => Vec::new(),
         }
     };
