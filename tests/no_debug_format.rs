@@ -5,8 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
-/// The source folders compiled to wasm: the SPA and parkatlas-core.
-const BROWSER_SOURCES: [&str; 2] = ["src", "crates/core/src"];
+/// The source folders compiled to wasm: the SPA, parkatlas-core and parkatlas-exchange.
+const BROWSER_SOURCES: [&str; 3] = ["src", "crates/core/src", "crates/exchange/src"];
 
 #[test]
 fn browser_code_never_formats_with_debug() {

@@ -14,7 +14,9 @@
 //! - [`requests`]: service requests (企业诉求) as enterprises and officials both see them
 //!   (cards, deadline countdown, timeline), in the signed-in app.
 //!
-//! Each signed-in section has its own sibling module (`portal/`, later `workspace/`).
+//! - [`workspace`]: the officials' workspace (the import preview).
+//!
+//! Each signed-in section has its own sibling module (`portal/`, `workspace/`).
 //! Sections do not import each other's components: a piece two sections need moves to
 //! `shared`, so that a change made for one section cannot alter what another shows.
 
@@ -23,3 +25,4 @@ pub mod portal;
 pub mod public;
 pub mod requests;
 pub mod shared;
+pub mod workspace;

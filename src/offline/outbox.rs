@@ -370,6 +370,9 @@ fn summary<P>(write: &Write<P>, texts: &OfflineTexts, app_texts: &Texts) -> Stri
         }
         Write::AnnualFigures { year, .. } => fill(texts.summary_figures, &[("year", year.to_string())]),
         Write::Parcel { body, .. } => fill(texts.summary_parcel, &[("code", body.code.clone())]),
+        Write::ImportParcels { park_id, import } => {
+            fill(texts.summary_import, &[("count", import.parcels.len().to_string()), ("park", park_id.to_string())])
+        }
     }
 }
 

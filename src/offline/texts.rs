@@ -32,6 +32,7 @@ crate::texts! {
     summary_action: "诉求 #{id}：{state}" / "Request #{id}: {state}",
     summary_figures: "{year} 年度数据" / "{year} yearly figures",
     summary_parcel: "地块 {code}" / "Parcel {code}",
+    summary_import: "导入 {count} 宗地块到园区 #{park}" / "Import {count} parcels into park #{park}",
     photos: "{count} 张照片" / "{count} photo(s)",
 }
 

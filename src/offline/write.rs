@@ -2,7 +2,7 @@
 //! resumed where an earlier attempt stopped.
 
 use gloo_net::http::Method;
-use parkatlas_core::wire::{AnnualFigures, NewRequest, ParcelBody, RequestAction};
+use parkatlas_core::wire::{AnnualFigures, NewRequest, ParcelBody, ParcelImport, RequestAction};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -34,6 +34,8 @@ pub enum Write<P = Photo> {
     /// `PUT /api/v1/parcels/{id}` made to `version` of the parcel, or, without a parcel,
     /// `POST /api/v1/parks/{park_id}/parcels` (an outline drawn on the land page).
     Parcel { park_id: i64, parcel: Option<(i64, i64)>, body: ParcelBody },
+    /// `POST /api/v1/parks/{id}/parcels/import`: a checked survey, stored whole or not at all.
+    ImportParcels { park_id: i64, import: ParcelImport },
 }
 
 /// What the outbox needs of a photo in any form: its file name.
@@ -90,6 +92,7 @@ impl<P> Write<P> {
                 Write::AnnualFigures { enterprise_id, year, version, figures }
             }
             Write::Parcel { park_id, parcel, body } => Write::Parcel { park_id, parcel, body },
+            Write::ImportParcels { park_id, import } => Write::ImportParcels { park_id, import },
         }
     }
 
@@ -97,7 +100,7 @@ impl<P> Write<P> {
     pub fn photos(&self) -> &[P] {
         match self {
             Write::NewRequest { photos, .. } | Write::RequestAction { photos, .. } => photos,
-            Write::AnnualFigures { .. } | Write::Parcel { .. } => &[],
+            Write::AnnualFigures { .. } | Write::Parcel { .. } | Write::ImportParcels { .. } => &[],
         }
     }
 
@@ -109,6 +112,7 @@ impl<P> Write<P> {
             Write::AnnualFigures { year, .. } => format!("/app/enterprise/figures/{year}"),
             Write::Parcel { parcel: Some((id, _)), .. } => format!("/app/workspace/land?parcel={id}"),
             Write::Parcel { parcel: None, .. } => "/app/workspace/land".into(),
+            Write::ImportParcels { .. } => "/app/workspace/import".into(),
         }
     }
 }
@@ -145,6 +149,9 @@ impl<P: Named> Write<P> {
             }
             Write::Parcel { park_id, parcel: None, body } => {
                 call(Method::POST, format!("/api/v1/parks/{park_id}/parcels"), None, json(body))
+            }
+            Write::ImportParcels { park_id, import } => {
+                call(Method::POST, format!("/api/v1/parks/{park_id}/parcels/import"), None, json(import))
             }
         })
     }

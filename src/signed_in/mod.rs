@@ -55,6 +55,7 @@ pub fn SignedInApp() -> impl IntoView {
                     <Route path=path!("/app/workspace/parks") view=|| view! { <SignedInOnly><workspace::dashboard::DashboardPage /></SignedInOnly> } />
                     <Route path=path!("/app/workspace/parks/:id") view=|| view! { <SignedInOnly><workspace::dashboard::DashboardPage /></SignedInOnly> } />
                     <Route path=path!("/app/workspace/land") view=|| view! { <SignedInOnly><land::LandPage /></SignedInOnly> } />
+                    <Route path=path!("/app/workspace/import") view=|| view! { <SignedInOnly><workspace::import::ImportPage /></SignedInOnly> } />
                     <Route path=path!("/app/outbox") view=|| view! { <SignedInOnly><OutboxPage /></SignedInOnly> } />
                 </Routes>
             </main>

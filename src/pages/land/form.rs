@@ -3,6 +3,7 @@
 //! or `POST /parks/{id}/parcels`.
 
 use parkatlas_core::control::{Bound, Condition, ControlIndicator, StandardLandTerms, TallStoreyRule};
+use parkatlas_core::text::quoted;
 use parkatlas_core::wire::{LandUse, ParcelBody, ParcelDetails, ParcelRecord, ParcelStatus};
 
 /// The terms a 标准地 parcel is usually offered with: offered as empty rows when a parcel
@@ -127,7 +128,7 @@ impl ParcelForm {
                     value,
                     unconfirmed: row.unconfirmed,
                 }),
-                _ => problems.push((FormField::Term(index), format!("{text:?}: enter a number of at least 0"))),
+                _ => problems.push((FormField::Term(index), format!("{}: enter a number of at least 0", quoted(text)))),
             }
         }
         let mut details = self.details.clone();

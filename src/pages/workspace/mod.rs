@@ -9,8 +9,10 @@
 //! - [`pool`]: a park's 梯度培育库 ([`pool_model`]); [`dashboard`]: a park's targets and
 //!   charts, and the parks compared ([`dashboard_model`]). Both work on one park at a time,
 //!   chosen with [`ParkChoice`] among the caller's parks ([`use_managed_parks`]).
+//! - [`import`]: parcels and enterprises from officials' files, previewed before anything is
+//!   stored ([`import_preview`] holds its logic as plain types); a park's parcels exported.
 //! - [`texts`]: the text table of the workspace frame and the desk; [`parks_texts`]: the
-//!   pool's and the dashboard's.
+//!   pool's and the dashboard's; [`import_texts`]: the import page's.
 
 pub mod dashboard;
 pub mod dashboard_model;
@@ -18,6 +20,9 @@ pub mod desk;
 pub mod figures;
 pub mod filter;
 pub mod home;
+pub mod import;
+pub mod import_preview;
+pub mod import_texts;
 pub mod inquiries;
 pub mod kpis;
 pub mod parks_texts;

@@ -147,7 +147,7 @@ fn GapRow(criterion: Criterion) -> impl IntoView {
     };
     let difference = criterion.difference.map(|d| quantity(d, criterion.unit)).unwrap_or_default();
     view! {
-        <tr class=format!("pool__gap pool__gap--{:?}", criterion.outcome).to_lowercase()>
+        <tr class=format!("pool__gap pool__gap--{}", criterion.outcome.key())>
             <th scope="row">{criterion.description_zh.clone()}</th>
             <td>{current}</td>
             <td>{required_text(&criterion)}</td>

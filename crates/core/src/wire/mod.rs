@@ -35,7 +35,8 @@ pub use certificate::{CertificateBody, CertificateRecord, MAX_CERTIFICATE_NUMBER
 pub use contact_check::{is_email, is_landline, is_mainland_mobile, normalise_phone};
 pub use desk::{DeskProblem, DeskStep, OneTimeNotice, CLAIM_NOTE, MAX_FREE_MATERIALS};
 pub use details::{
-    Contact, ParcelBody, ParcelDetails, ParcelRecord, ParkBody, ParkDetails, ParkLevel, ParkRecord, SupplyMode,
+    Contact, ParcelBody, ParcelDetails, ParcelImport, ParcelRecord, ParcelsImported, ParkBody, ParkDetails, ParkLevel,
+    ParkRecord, SupplyMode, MAX_IMPORT_PARCELS, MAX_PARCEL_AREA_M2,
 };
 pub use enterprise::{
     EnterpriseBody, EnterprisePrivate, EnterprisePublic, EnterpriseRecord, SizeClass, MAX_ENTERPRISE_NAME_CHARS,

@@ -63,6 +63,7 @@ pub fn router() -> Router<AppState> {
         .routes(routes!(parks::list, parks::create))
         .routes(routes!(parks::get, parks::replace))
         .routes(routes!(parks::parcels, parcels::create))
+        .routes(routes!(parcels::import))
         .routes(routes!(parks::statistics))
         .routes(routes!(pool::tier_profiles))
         .routes(routes!(land::search))
