@@ -17,6 +17,7 @@ pub enum FigureKind {
     NewInquiries,
     Idle,
     Unsupplied,
+    NearTier,
     LatestEvaluation,
 }
 
@@ -30,6 +31,7 @@ impl FigureKind {
             FigureKind::NewInquiries => "new-inquiries",
             FigureKind::Idle => "idle",
             FigureKind::Unsupplied => "unsupplied",
+            FigureKind::NearTier => "near-tier",
             FigureKind::LatestEvaluation => "latest-evaluation",
         }
     }
@@ -70,17 +72,19 @@ pub struct HomeData {
     pub evaluations: Option<Vec<EvaluationRecord>>,
     /// The caller's parks; `None` for an admin, who sees every park.
     pub parks: Option<Vec<i64>>,
+    /// How many of the parks' enterprises are near their next tier under the pool's default
+    /// rule (`Pool::enterprises_near`).
+    pub near_tier: Option<usize>,
 }
 
 /// Where the land layers open on a flag (another section of the workspace).
 pub const LAND_PATH: &str = "/app/workspace/land";
 pub const INQUIRIES_PATH: &str = "/app/workspace/inquiries";
 pub const EVALUATIONS_PATH: &str = "/app/workspace/evaluations";
+pub const POOL_PATH: &str = "/app/workspace/pool";
 
 impl HomeData {
-    /// The home's figures at `now` (China time), in the order shown. Enterprises near their
-    /// next tier join this list as one more [`Figure`] once the cultivation pool
-    /// (`/app/workspace/pool`) computes them.
+    /// The home's figures at `now` (China time), in the order shown.
     pub fn figures(&self, now: NaiveDateTime) -> Vec<Figure> {
         let due = |due: Due| {
             let value = match &self.requests {
@@ -114,6 +118,11 @@ impl HomeData {
             figure(FigureKind::NewInquiries, new_inquiries, format!("{INQUIRIES_PATH}?status=new")),
             land(ParcelStatus::Idle, FigureKind::Idle, "idle"),
             land(ParcelStatus::Unsupplied, FigureKind::Unsupplied, "unsupplied"),
+            figure(
+                FigureKind::NearTier,
+                self.near_tier.map_or(FigureValue::Unavailable, FigureValue::Count),
+                POOL_PATH.into(),
+            ),
             figure(FigureKind::LatestEvaluation, self.latest_evaluation(), EVALUATIONS_PATH.into()),
         ]
     }
@@ -154,8 +163,8 @@ mod tests {
     fn each_figure_has_its_own_key() {
         use FigureKind::*;
         let keys: std::collections::BTreeSet<&str> =
-            [Overdue, DueToday, NewInquiries, Idle, Unsupplied, LatestEvaluation].map(FigureKind::key).into();
-        assert_eq!(keys.len(), 6);
+            [Overdue, DueToday, NewInquiries, Idle, Unsupplied, NearTier, LatestEvaluation].map(FigureKind::key).into();
+        assert_eq!(keys.len(), 7);
         assert!(keys.contains("overdue") && keys.contains("new-inquiries"));
     }
 
@@ -206,6 +215,7 @@ mod tests {
             statistics: Some(vec![statistics(1, 2, 1000.0), statistics(2, 3, 500.0)]),
             evaluations: None,
             parks: Some(vec![1, 2]),
+            near_tier: Some(4),
         };
         // Thursday 5 March: the enquiry of Monday is overdue, Tuesday's is due today.
         let figures = data.figures(at("2026-03-05 10:00"));
@@ -220,6 +230,9 @@ mod tests {
         assert_eq!(value(FigureKind::Idle).value, FigureValue::Land { parcels: 5, area: SquareMetres(1500.0) });
         assert_eq!(value(FigureKind::Idle).href, "/app/workspace/land?flag=idle");
         assert_eq!(value(FigureKind::Unsupplied).href, "/app/workspace/land?flag=unsupplied");
+        assert_eq!(value(FigureKind::NearTier).value, FigureValue::Count(4));
+        assert!(!value(FigureKind::NearTier).alert);
+        assert_eq!(value(FigureKind::NearTier).href, "/app/workspace/pool");
         assert_eq!(value(FigureKind::LatestEvaluation).value, FigureValue::Unavailable);
         assert_eq!(value(FigureKind::LatestEvaluation).href, "/app/workspace/evaluations");
     }
@@ -227,7 +240,7 @@ mod tests {
     #[test]
     fn sources_that_failed_show_as_unavailable_and_nothing_is_an_alert() {
         let figures = HomeData::default().figures(at("2026-03-05 10:00"));
-        assert_eq!(figures.len(), 6);
-        assert!(figures[..5].iter().all(|figure| figure.value == FigureValue::Unavailable && !figure.alert));
+        assert_eq!(figures.len(), 7);
+        assert!(figures[..6].iter().all(|figure| figure.value == FigureValue::Unavailable && !figure.alert));
     }
 }

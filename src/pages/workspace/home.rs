@@ -2,9 +2,11 @@
 //! each a link to its list, and the workspace's sections as tiles.
 
 use leptos::prelude::*;
+use parkatlas_core::tiers::NearTierParams;
 use parkatlas_core::wire::Role;
 
 use super::figures::{Figure, FigureKind, FigureValue, HomeData};
+use super::pool_model::Pool;
 use super::texts::{use_workspace_texts, WorkspaceTexts};
 use crate::api::{self, portal as portal_api, workspace as workspace_api};
 use crate::components::requests::deadline::china_now;
@@ -26,12 +28,18 @@ async fn load(session: Session, offline: Offline) -> HomeData {
     let requests = requests::list::load(offline, session).await.ok();
     let statistics = futures::future::join_all(park_ids.iter().map(|id| api::park_statistics(*id))).await;
     let (inquiries, evaluations) = futures::join!(workspace_api::inquiries(), portal_api::evaluations());
+    let profiles = futures::future::join_all(park_ids.iter().map(|id| workspace_api::tier_profiles(*id))).await;
+    let today = china_now().date();
+    let near_tier = profiles.into_iter().try_fold(0, |near, park| {
+        park.map(|profiles| near + Pool::new(&profiles, today).enterprises_near(&NearTierParams::default()))
+    });
     HomeData {
         requests,
         inquiries: inquiries.ok(),
         statistics: statistics.into_iter().collect::<Result<Vec<_>, _>>().ok(),
         evaluations: evaluations.ok(),
         parks,
+        near_tier: near_tier.ok(),
     }
 }
 
@@ -75,6 +83,7 @@ fn figure_label(kind: FigureKind, texts: &WorkspaceTexts) -> &'static str {
         FigureKind::NewInquiries => texts.figure_new_inquiries,
         FigureKind::Idle => texts.figure_idle,
         FigureKind::Unsupplied => texts.figure_unsupplied,
+        FigureKind::NearTier => texts.figure_near_tier,
         FigureKind::LatestEvaluation => texts.figure_evaluation,
     }
 }

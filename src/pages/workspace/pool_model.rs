@@ -65,6 +65,12 @@ impl Pool {
         near_next_tier(self.assessments.iter().map(|(id, a)| (*id, a)), params)
     }
 
+    /// How many enterprises are near a next tier (one near two tiers counts once).
+    pub fn enterprises_near(&self, params: &NearTierParams) -> usize {
+        let ids: std::collections::BTreeSet<i64> = self.candidates(params).iter().map(|c| c.enterprise_id).collect();
+        ids.len()
+    }
+
     /// One sheet per list: pyramid, candidates with one row per criterion, expiring
     /// certificates, rule changes. Sheet names and headers in Chinese, as officials file them.
     pub fn sheets(&self, params: &NearTierParams) -> Vec<Sheet> {
@@ -174,8 +180,7 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
 
-    /// Holds 专精特新 until `expires_on`; under the 2026 rules meets every 小巨人 criterion
-    /// it can be judged on but R&D, which is `rd` 万 of 6000 万 revenue a year (3% needed).
+    /// Holds 专精特新 until `expires_on`; spends `rd` 万 on R&D of 6000 万 revenue a year.
     fn firm(id: i64, rd: f64, expires_on: NaiveDate) -> EnterpriseTierProfile {
         let year = |year| FiscalYear {
             year,
@@ -237,10 +242,18 @@ mod tests {
                 .map(|c| c.enterprise_id)
                 .collect()
         };
-        let narrow = ids(10, 0.1);
-        let wide = ids(10, 0.6);
-        assert!(narrow.iter().all(|id| wide.contains(id)));
-        assert!(wide.len() >= narrow.len());
+        // Both firms are three 小巨人 criteria short, the widest gap between 60 % and 90 %.
+        assert_eq!(ids(10, 0.6), Vec::<i64>::new());
+        assert_eq!(ids(10, 0.9), vec![1, 2]);
+    }
+
+    #[test]
+    fn the_home_counts_the_enterprises_near_a_tier_under_the_rule() {
+        let pool = pool();
+        // Under the default rule (2 unmet, 20 %) only firm 3 is near, to 科技和创新型中小企业.
+        assert_eq!(pool.enterprises_near(&NearTierParams::default()), 1);
+        let wide = NearTierParams { max_not_met: 10, max_relative_gap_ratio: 0.9 };
+        assert_eq!(pool.enterprises_near(&wide), 3);
     }
 
     #[test]

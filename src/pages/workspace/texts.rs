@@ -19,6 +19,7 @@ crate::texts! {
     figure_idle: "闲置土地（宗）" / "Idle land (parcels)",
     figure_unsupplied: "批而未供（宗）" / "Approved, not supplied (parcels)",
     figure_area: "{mu} 亩" / "{mu} mu",
+    figure_near_tier: "临近晋级企业" / "Enterprises near their next tier",
     figure_evaluation: "最近一次亩均评价" / "Latest 亩均 evaluation",
     evaluation_none: "尚无评价" / "None yet",
     evaluation_state: "{year} 年度 · {date} 评价 · {count} 家企业" / "{year} figures · evaluated {date} · {count} enterprises",
