@@ -42,12 +42,18 @@ fn ring_area_m2(ring: &LineString<f64>) -> f64 {
 }
 
 /// a²·q(φ)/2: the ellipsoid's area between the equator and latitude φ per radian of longitude.
+///
+/// q(φ) = (1 − e²)·(s/(1 − e²s²) + atanh(e·s)/e) with s = sin φ, expanded in x = e²s²:
+/// (1 − e²)·s·Σ (2k + 2)/(2k + 1)·xᵏ. As x ≤ e² ≈ 0.0067, seven terms reach the last bit of an
+/// f64 (the next is below 10⁻¹⁴ of the sum), and a polynomial spares the `ln` per vertex, which
+/// in WebAssembly is a software routine as slow as the rest of the loop together.
 fn authalic_height(lat_deg: f64) -> f64 {
-    let e2 = F * (2.0 - F);
-    let e = e2.sqrt();
+    const E2: f64 = F * (2.0 - F);
     let s = lat_deg.to_radians().sin();
-    let q = (1.0 - e2) * (s / (1.0 - e2 * s * s) - (1.0 / (2.0 * e)) * ((1.0 - e * s) / (1.0 + e * s)).ln());
-    A_M * A_M * q / 2.0
+    let x = E2 * s * s;
+    let series = 2.0
+        + x * (4.0 / 3.0 + x * (6.0 / 5.0 + x * (8.0 / 7.0 + x * (10.0 / 9.0 + x * (12.0 / 11.0 + x * 14.0 / 13.0)))));
+    A_M * A_M * (1.0 - E2) * s * series / 2.0
 }
 
 /// A longitude difference brought into (−π, π], so rings across the antimeridian close.
@@ -76,6 +82,19 @@ mod tests {
     /// Karney's own area carries absolute rounding of the order of 10⁻⁴ m², which
     /// dominates the relative difference for shapes of a few square metres.
     const ABSOLUTE_NOISE_M2: f64 = 1e-3;
+
+    #[test]
+    fn the_series_is_snyders_closed_form_to_the_last_bits() {
+        let e2 = F * (2.0 - F);
+        let e = e2.sqrt();
+        for tenth_degree in -900..=900 {
+            let lat = f64::from(tenth_degree) / 10.0;
+            let s = lat.to_radians().sin();
+            let q = (1.0 - e2) * (s / (1.0 - e2 * s * s) - (1.0 / (2.0 * e)) * ((1.0 - e * s) / (1.0 + e * s)).ln());
+            let closed = A_M * A_M * q / 2.0;
+            assert!((authalic_height(lat) - closed).abs() <= 1e-13 * A_M * A_M, "{lat}°");
+        }
+    }
 
     #[test]
     fn one_degree_cell_at_the_equator_matches_karney() {
