@@ -58,7 +58,8 @@ async function expectAccessible(page: Page) {
 }
 
 async function openImport(page: Page, file: string) {
-  await page.getByRole('link', { name: '导入', exact: true }).click();
+  // From the workspace home's tile, as an officer gets there.
+  await page.getByRole('link', { name: /^导入导出/ }).click();
   await expect(page).toHaveURL(/\/app\/workspace\/import$/);
   await page.locator('#import-park').selectOption(String(who().parkId));
   await page.locator('#import-file').setInputFiles(file);

@@ -28,6 +28,7 @@ async function expectAccessible(page: Page) {
 
 /** A tap on the map at a fraction of its width and height: a finger on the phone, a click on the desktop. */
 async function tapMap(page: Page, x: number, y: number) {
+  await page.getByTestId('park-map').scrollIntoViewIfNeeded();
   const box = (await page.getByTestId('park-map').boundingBox())!;
   const [px, py] = [box.x + box.width * x, box.y + box.height * y];
   if (test.info().project.name === 'phone') {

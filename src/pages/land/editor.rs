@@ -52,6 +52,9 @@ pub fn ParcelEditor(
 ) -> impl IntoView {
     let texts = use_land_texts();
     let outbox = use_offline().outbox();
+    if target.draws() {
+        bring_map_into_view();
+    }
     let (stored, park_id) = match &target {
         EditTarget::Parcel { record, .. } => (Some(record.as_ref().clone()), record.properties.park_id),
         EditTarget::New { park_id } => (None, *park_id),
@@ -215,5 +218,15 @@ pub fn ParcelEditor(
             </div>
             <p class="hint" role="status" data-testid="save-said">{said_line}</p>
         </form>
+    }
+}
+
+/// Scrolls the map into view to draw on: on a phone it sits above the form, scrolled away.
+fn bring_map_into_view() {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else { return };
+    if let Ok(Some(map)) = document.query_selector(".land-map") {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        map.scroll_into_view_with_scroll_into_view_options(&options);
     }
 }
