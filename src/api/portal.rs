@@ -5,7 +5,8 @@
 
 use parkatlas_core::tiers::TierAssessment;
 use parkatlas_core::wire::{
-    AnnualDataRecord, CertificateRecord, EvaluationRecord, EvaluationResultRecord, ProfileRecord, RequestRecord,
+    AnnualDataRecord, CertificateRecord, EvaluationInputRecord, EvaluationRecord, EvaluationResultRecord,
+    ProfileRecord, RequestRecord,
 };
 
 use super::{get_json, ApiFailure};
@@ -41,4 +42,11 @@ pub async fn profile(id: i64) -> Result<ProfileRecord, ApiFailure> {
 /// The caller's requests, newest first.
 pub async fn requests() -> Result<Vec<RequestRecord>, ApiFailure> {
     get_json("/api/v1/requests").await
+}
+
+/// Every enterprise's figures of `year` as an evaluation reads them, in one answer: of
+/// `park_id`, or of every park the caller manages (the city for an admin).
+pub async fn evaluation_inputs(year: i32, park_id: Option<i64>) -> Result<Vec<EvaluationInputRecord>, ApiFailure> {
+    let park = park_id.map_or_else(String::new, |id| format!("&park_id={id}"));
+    get_json(&format!("/api/v1/evaluation-inputs?year={year}{park}")).await
 }

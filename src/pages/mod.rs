@@ -8,3 +8,4 @@ pub mod outbox;
 pub mod park;
 pub mod portal;
 pub mod requests;
+pub mod runs;
