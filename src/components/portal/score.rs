@@ -50,9 +50,9 @@ pub fn ClassBadge(class: Class, #[prop(default = false)] explained: bool) -> imp
     let (background, letter) = class_colours(class);
     view! {
         <div class="class-badge__wrap">
-            <p class="class-badge" data-testid="class-badge" data-class=format!("{class:?}")>
+            <p class="class-badge" data-testid="class-badge" data-class=class.letter()>
                 <span class="class-badge__letter" aria-hidden="true" style:background-color=background style:color=letter>
-                    {format!("{class:?}")}
+                    {class.letter()}
                 </span>
                 <span class="class-badge__name">{move || texts.get().pick(&name).to_string()}</span>
             </p>
@@ -76,8 +76,10 @@ pub fn CutoffScale(
 ) -> impl IntoView {
     let portal = use_portal_texts();
     let minimums = [(Class::A, cutoffs.a_min), (Class::B, cutoffs.b_min), (Class::C, cutoffs.c_min)];
-    let words: Vec<String> =
-        minimums.iter().filter_map(|(class, min)| min.map(|min| format!("{class:?} ≥ {}", points(min)))).collect();
+    let words: Vec<String> = minimums
+        .iter()
+        .filter_map(|(class, min)| min.map(|min| format!("{} ≥ {}", class.letter(), points(min))))
+        .collect();
     let top = move || {
         let highest = minimums.iter().filter_map(|(_, min)| *min).chain(published).chain(estimate.get());
         highest.fold(100.0, f64::max) * 1.05
@@ -107,7 +109,7 @@ pub fn CutoffScale(
                             style:left=share(from)
                             style:width=format!("{:.2}%", ((to - from) / top() * 100.0).max(0.0))
                         >
-                            {format!("{class:?}")}
+                            {class.letter()}
                         </span>
                     })
                     .collect_view()}

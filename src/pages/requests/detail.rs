@@ -37,7 +37,7 @@ pub fn RequestPage() -> impl IntoView {
         result
     });
     view! {
-        <Suspense fallback=move || view! { <Loading message=Signal::derive(move || texts.get().loading) /> }>
+        <Transition fallback=move || view! { <Loading message=Signal::derive(move || texts.get().loading) /> }>
             {move || {
                 request.get().map(|result| match result {
                     Ok(record) => view! { <RequestView record on_changed=move || request.refetch() /> }.into_any(),
@@ -49,7 +49,7 @@ pub fn RequestPage() -> impl IntoView {
                     }
                 })
             }}
-        </Suspense>
+        </Transition>
     }
 }
 

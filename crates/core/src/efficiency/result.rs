@@ -140,6 +140,18 @@ impl EnterpriseResult {
 }
 
 impl Class {
+    /// The class's letter as people write it. Never `Debug`: builds that compile `Debug`
+    /// formatting away (the Debian wasm route's `-Zfmt-debug=none`) would print nothing.
+    pub fn letter(self) -> &'static str {
+        match self {
+            Class::A => "A",
+            Class::B => "B",
+            Class::C => "C",
+            Class::D => "D",
+            Class::T => "T",
+        }
+    }
+
     pub fn name_zh(self) -> &'static str {
         match self {
             Class::A => "优先发展类",
@@ -159,7 +171,8 @@ impl Class {
             Class::D => "to be restructured",
             Class::T => "not suitable for evaluation",
         };
-        Bilingual::new(format!("{self:?} 类 · {}", self.name_zh()), format!("Class {self:?}: {en}"))
+        let letter = self.letter();
+        Bilingual::new(format!("{letter} 类 · {}", self.name_zh()), format!("Class {letter}: {en}"))
     }
 
     /// What the class usually means for an enterprise (spec §1.4). Each jurisdiction sets
@@ -189,5 +202,20 @@ impl Class {
                  measures apply.",
             ),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_class_is_named_by_its_letter_in_both_languages() {
+        let letters: Vec<&str> = [Class::A, Class::B, Class::C, Class::D, Class::T].map(Class::letter).into();
+        assert_eq!(letters, ["A", "B", "C", "D", "T"]);
+        let name = Class::A.name();
+        assert_eq!((name.zh.as_str(), name.en.as_str()), ("A 类 · 优先发展类", "Class A: priority development"));
+        // The letter is the class's JSON name too, so the page and the API agree.
+        assert_eq!(serde_json::to_value(Class::D).unwrap(), "D");
     }
 }
