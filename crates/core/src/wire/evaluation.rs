@@ -59,8 +59,9 @@ pub fn profile_problem(profile: &Profile) -> Option<(String, String)> {
     Some((problem_field(profile, &problem), problem.to_string()))
 }
 
-/// Where in the profile's JSON `problem` lies.
-fn problem_field(profile: &Profile, problem: &ProfileProblem) -> String {
+/// Where in the profile's JSON `problem` lies, e.g. `cohorts[0].items[2].benchmark`: the
+/// server names it in a 422, and the officials' profile form shows the problem beside it.
+pub fn problem_field(profile: &Profile, problem: &ProfileProblem) -> String {
     use ProfileProblem::*;
     let cohort_index = |cohort| profile.cohorts.iter().position(|rules| rules.cohort == cohort).unwrap_or(0);
     // The last item with this indicator: for a duplicate, the second listing is the one to remove.
@@ -197,6 +198,34 @@ pub struct ClassCounts {
     pub not_evaluated: usize,
 }
 
+impl ClassCounts {
+    /// How many of `run`'s enterprises fell in each class.
+    pub fn of(run: &EvaluationRun) -> ClassCounts {
+        let mut classes = ClassCounts::default();
+        for result in &run.results {
+            *classes.slot(result.class()) += 1;
+        }
+        classes
+    }
+
+    fn slot(&mut self, class: Option<Class>) -> &mut usize {
+        match class {
+            Some(Class::A) => &mut self.a,
+            Some(Class::B) => &mut self.b,
+            Some(Class::C) => &mut self.c,
+            Some(Class::D) => &mut self.d,
+            Some(Class::T) => &mut self.t,
+            None => &mut self.not_evaluated,
+        }
+    }
+
+    /// How many are in `class` (`None`: not evaluated).
+    pub fn get(&self, class: Option<Class>) -> usize {
+        let mut copy = *self;
+        *copy.slot(class)
+    }
+}
+
 /// What a run publishes (公示) to everyone: which rules, which data, the cut-off score
 /// of each class per cohort and how many fell in each. No enterprise's figures.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -224,18 +253,7 @@ impl EvaluationSummary {
     /// The summary of `run`, which evaluated the annual data of `year` with version
     /// `profile_version` of profile `profile_key`.
     pub fn of(run: &EvaluationRun, profile_key: &str, profile_version: i64, year: i32, park_id: Option<i64>) -> Self {
-        let mut classes = ClassCounts::default();
-        for result in &run.results {
-            let slot = match result.class() {
-                Some(Class::A) => &mut classes.a,
-                Some(Class::B) => &mut classes.b,
-                Some(Class::C) => &mut classes.c,
-                Some(Class::D) => &mut classes.d,
-                Some(Class::T) => &mut classes.t,
-                None => &mut classes.not_evaluated,
-            };
-            *slot += 1;
-        }
+        let classes = ClassCounts::of(run);
         EvaluationSummary {
             profile_key: profile_key.to_string(),
             profile_name: run.profile_name.clone(),
