@@ -2,6 +2,7 @@
 //! yearly figures, certificates and tiers, the published evaluation runs with its own
 //! result and their profiles, and its requests. The server decides what the caller may
 //! see (`crates/server/src/auth`): an enterprise user gets its own enterprise's records.
+//! The officials' runs page reads the profiles and a year's evaluation inputs from here too.
 
 use parkatlas_core::tiers::TierAssessment;
 use parkatlas_core::wire::{
@@ -33,6 +34,11 @@ pub async fn evaluations() -> Result<Vec<EvaluationRecord>, ApiFailure> {
 /// The results of run `run_id` the caller may see: for an enterprise user, its own or none.
 pub async fn evaluation_results(run_id: i64) -> Result<Vec<EvaluationResultRecord>, ApiFailure> {
     get_json(&format!("/api/v1/evaluations/{run_id}/results")).await
+}
+
+/// Every stored scoring profile, the shipped ones first.
+pub async fn profiles() -> Result<Vec<ProfileRecord>, ApiFailure> {
+    get_json("/api/v1/profiles").await
 }
 
 pub async fn profile(id: i64) -> Result<ProfileRecord, ApiFailure> {

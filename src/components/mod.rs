@@ -9,6 +9,8 @@
 //! - [`portal`]: the enterprise portal's pieces (figures form, conflict view, scores,
 //!   tiers).
 //!
+//! - [`runs`]: the officials' 亩均效益 runs (profile form, class chart, ranked table,
+//!   movers), in the signed-in app.
 //! - [`requests`]: service requests (企业诉求) as enterprises and officials both see them
 //!   (cards, deadline countdown, timeline), in the signed-in app.
 //!
@@ -19,4 +21,5 @@
 pub mod portal;
 pub mod public;
 pub mod requests;
+pub mod runs;
 pub mod shared;

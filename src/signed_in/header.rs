@@ -24,7 +24,9 @@ pub fn AppHeader() -> impl IntoView {
             Some(Role::Enterprise) => {
                 vec![("/app/enterprise", shell.nav_enterprise), ("/app/requests", shell.nav_requests)]
             }
-            Some(Role::Officer | Role::Admin) => vec![("/app/workspace", shell.nav_workspace)],
+            Some(Role::Officer | Role::Admin) => {
+                vec![("/app/workspace", shell.nav_workspace), ("/app/workspace/evaluations", shell.nav_runs)]
+            }
             None => Vec::new(),
         }
     };
@@ -43,7 +45,7 @@ pub fn AppHeader() -> impl IntoView {
                 {move || {
                     links()
                         .into_iter()
-                        .map(|(href, label)| view! { <A href=href attr:class="topbar__link app-tabs__tab">{label}</A> })
+                        .map(|(href, label)| view! { <A href=href exact=true attr:class="topbar__link app-tabs__tab">{label}</A> })
                         .collect_view()
                 }}
             </nav>

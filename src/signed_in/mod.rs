@@ -25,7 +25,7 @@ use crate::components::shared::states::Loading;
 use crate::offline::Offline;
 use crate::pages::account::sign_in::{SignInAgain, SignInPage};
 use crate::pages::outbox::OutboxPage;
-use crate::pages::{portal, requests};
+use crate::pages::{portal, requests, runs};
 
 #[component]
 pub fn SignedInApp() -> impl IntoView {
@@ -48,6 +48,7 @@ pub fn SignedInApp() -> impl IntoView {
                     <Route path=path!("/app/requests/new") view=|| view! { <SignedInOnly><requests::new::NewRequestPage /></SignedInOnly> } />
                     <Route path=path!("/app/requests/:id") view=|| view! { <SignedInOnly><requests::detail::RequestPage /></SignedInOnly> } />
                     <Route path=path!("/app/workspace") view=|| view! { <SignedInOnly><requests::list::RequestsPage /></SignedInOnly> } />
+                    <Route path=path!("/app/workspace/evaluations") view=|| view! { <SignedInOnly><runs::page::RunsPage /></SignedInOnly> } />
                     <Route path=path!("/app/outbox") view=|| view! { <SignedInOnly><OutboxPage /></SignedInOnly> } />
                 </Routes>
             </main>
