@@ -94,7 +94,7 @@ pub fn ProfileForm(draft: RwSignal<Draft>) -> impl IntoView {
                         let missing = move || draft.with(|draft| draft.text(Target::Missing(c, i)));
                         view! {
                             <li class="runs-item" data-testid="runs-item">
-                                <h4 class="runs-item__name">{name}</h4>
+                                <h3 class="runs-item__name">{name}</h3>
                                 <div class="runs-item__fields">
                                     <NumberField draft target=Target::Weight(c, i) label=Signal::derive(move || texts.get().weight.to_string()) />
                                     <div class="runs-item__benchmark">

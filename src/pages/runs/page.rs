@@ -85,8 +85,16 @@ fn Bench() -> impl IntoView {
             bench.set(None);
             return;
         };
-        draft.set(Draft::new(record.profile.clone()));
-        bench.set(Some(Workbench::new(records, &record.profile, today()).map_err(|error| error.to_string())));
+        // Another scope or year keeps the edits made to the same profile, applied at once.
+        let edited = draft.with_untracked(|draft| (draft.original == record.profile).then(|| draft.usable().cloned()));
+        if edited.is_none() {
+            draft.set(Draft::new(record.profile.clone()));
+        }
+        let mut built = Workbench::new(records, &record.profile, today()).map_err(|error| error.to_string());
+        if let (Ok(built), Some(Some(profile))) = (&mut built, edited) {
+            let _ = built.apply(&profile);
+        }
+        bench.set(Some(built));
     });
     // Every usable edit re-evaluates at once, timed for the benchmark (benchmarks/what-if.md).
     Effect::new(move |_| {

@@ -53,7 +53,7 @@ pub fn Versus(
                     let cell = |counts: &ClassCounts, class| counts.get(class);
                     view! {
                         <table class="runs-versus__table" data-testid="versus">
-                            <thead><tr><th scope="col"></th><th scope="col">{texts.get().current}</th><th scope="col">{name}</th></tr></thead>
+                            <thead><tr><th scope="col">{texts.get().col_class}</th><th scope="col">{texts.get().current}</th><th scope="col">{name}</th></tr></thead>
                             <tbody>
                                 {ORDER.iter().map(|&class| view! {
                                     <tr><th scope="row">{label(class)}</th><td>{cell(&current, class)}</td><td>{cell(&theirs, class)}</td></tr>
