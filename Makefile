@@ -1,6 +1,6 @@
 # The two commands of parkatlas. Both install what they need first, and skip every
 # step that is already done.
-.PHONY: run test bench-api bench-map
+.PHONY: run test bench-api bench-map bench-what-if
 
 ## Build the SPA and the server, then serve them with the demo data at http://127.0.0.1:8080/
 run:
@@ -17,3 +17,7 @@ bench-api:
 ## Benchmark the map in headless Chromium: drawing ~10,000 parcels against plain Leaflet, transfer size, Lighthouse (writes benchmarks/map.md)
 bench-map:
 	@scripts/bench-map
+
+## Benchmark the officials' what-if in headless Chromium: one edit re-evaluating ~20,000 enterprises, unthrottled and at 4× CPU slowdown (writes benchmarks/what-if.md)
+bench-what-if:
+	@scripts/bench-what-if
