@@ -5,6 +5,7 @@
 // page's `parkatlas:what-if` User Timing measure; the time from the input event to the next
 // frame (the table, chart and movers redrawn) is measured beside it. Unthrottled, then with
 // the CPU slowed 4× through CDP (Emulation.setCPUThrottlingRate, Lighthouse's phone profile).
+// The measures `parkatlas:what-if:evaluate` and `:compare` split the what-if into its steps.
 // Usage: node bench/what-if.mjs <base-url> <results.md> <wasm-route> <scale>
 import { chromium } from '@playwright/test';
 import { cpus, totalmem } from 'node:os';
@@ -46,7 +47,8 @@ async function edit(value) {
       // Leptos runs the effects in a microtask; wait for them, then for the frame that shows them.
       while (performance.getEntriesByName(measure).length === before) await new Promise((resolve) => setTimeout(resolve, 0));
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-      return { whatIf: performance.getEntriesByName(measure).at(-1).duration, frame: performance.now() - start };
+      const last = (name) => performance.getEntriesByName(name).at(-1).duration;
+      return { whatIf: last(measure), evaluate: last(`${measure}:evaluate`), compare: last(`${measure}:compare`), frame: performance.now() - start };
     },
     { selector: BENCHMARK_FIELD, value, measure: MEASURE },
   );
@@ -93,6 +95,10 @@ const lines = [
   '|---|---|---|---|',
   row('Re-evaluate + reclassify + compare, unthrottled', unthrottled, 'whatIf'),
   row('Re-evaluate + reclassify + compare, CPU 4× slower', throttled, 'whatIf'),
+  row('… of which `evaluate`, unthrottled', unthrottled, 'evaluate'),
+  row('… of which `evaluate`, CPU 4× slower', throttled, 'evaluate'),
+  row('… of which both `compare`s, unthrottled', unthrottled, 'compare'),
+  row('… of which both `compare`s, CPU 4× slower', throttled, 'compare'),
   row('Input to next frame, unthrottled', unthrottled, 'frame'),
   row('Input to next frame, CPU 4× slower', throttled, 'frame'),
   '',

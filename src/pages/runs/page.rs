@@ -101,7 +101,10 @@ fn Bench() -> impl IntoView {
         let Some(profile) = draft.with(|draft| draft.usable().cloned()) else { return };
         bench.update(|bench| {
             if let Some(Ok(bench)) = bench {
-                if let Err(error) = timed(|| bench.apply(&profile)) {
+                let applied = timed(MEASURE, || {
+                    bench.apply_timed(&profile, &mut |step, work| timed(&format!("{MEASURE}:{step}"), work))
+                });
+                if let Err(error) = applied {
                     leptos::logging::warn!("{error}");
                 }
             }
@@ -188,16 +191,16 @@ fn Bench() -> impl IntoView {
     }
 }
 
-/// Runs `work` between a User Timing mark and the [`MEASURE`] measure.
-fn timed<T>(work: impl FnOnce() -> T) -> T {
+/// Runs `work` between a User Timing mark and the measure `name`.
+fn timed<T>(name: &str, work: impl FnOnce() -> T) -> T {
     let performance = web_sys::window().and_then(|w| w.performance());
-    let start = format!("{MEASURE}:start");
+    let start = format!("{name}:start");
     if let Some(performance) = &performance {
         let _ = performance.mark(&start);
     }
     let done = work();
     if let Some(performance) = &performance {
-        let _ = performance.measure_with_start_mark(MEASURE, &start);
+        let _ = performance.measure_with_start_mark(name, &start);
     }
     done
 }

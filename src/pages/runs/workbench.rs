@@ -53,12 +53,26 @@ impl Workbench {
     /// compares the new run with the one before the edit and with the baseline.
     /// Nothing happens when `profile` is the current run's.
     pub fn apply(&mut self, profile: &Profile) -> Result<(), EvaluationError> {
+        self.apply_timed(profile, &mut |_, work| work())
+    }
+
+    /// [`Workbench::apply`], with its two steps (`"evaluate"`, `"compare"`) run through
+    /// `time`, which the page uses to put a User Timing measure around each.
+    pub fn apply_timed(
+        &mut self,
+        profile: &Profile,
+        time: &mut dyn FnMut(&str, &mut dyn FnMut()),
+    ) -> Result<(), EvaluationError> {
         if *profile == self.profile {
             return Ok(());
         }
-        let run = evaluate(profile, &self.inputs, self.date)?;
-        self.since_edit = compare(&self.current, &run);
-        self.since_baseline = compare(&self.baseline, &run);
+        let mut evaluated = None;
+        time("evaluate", &mut || evaluated = Some(evaluate(profile, &self.inputs, self.date)));
+        let run = evaluated.expect("the step ran")?;
+        time("compare", &mut || {
+            self.since_edit = compare(&self.current, &run);
+            self.since_baseline = compare(&self.baseline, &run);
+        });
         self.current = run;
         self.profile = profile.clone();
         Ok(())
