@@ -45,7 +45,8 @@ pub fn AppHeader() -> impl IntoView {
                 {move || {
                     links()
                         .into_iter()
-                        .map(|(href, label)| view! { <A href=href exact=true attr:class="topbar__link app-tabs__tab">{label}</A> })
+                        // 工作台 is current on its own page only: the runs page below it has a tab of its own.
+                        .map(|(href, label)| view! { <A href=href exact=href == "/app/workspace" attr:class="topbar__link app-tabs__tab">{label}</A> })
                         .collect_view()
                 }}
             </nav>
