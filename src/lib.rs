@@ -10,7 +10,8 @@
 //! - [`offline`]: the signed-in app's service worker, replica of the account's records and
 //!   outbox of writes (never used by the public atlas).
 //! - [`export`]: Excel workbooks and downloads, for the signed-in app.
-//! - [`url_state`]: the pages' state in their URLs; [`format`]: numbers and areas.
+//! - [`url_state`]: the pages' state in their URLs; [`format`]: numbers and areas;
+//!   [`js_error`]: a browser error as text.
 //! - [`i18n`]: Simplified Chinese first, English second; [`theme`]: the map palette.
 
 pub mod api;
@@ -19,6 +20,7 @@ pub mod export;
 pub mod format;
 pub mod geolocation;
 pub mod i18n;
+pub mod js_error;
 pub mod map;
 pub mod offline;
 pub mod pages;

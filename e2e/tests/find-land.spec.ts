@@ -180,7 +180,7 @@ test('a bad phone number is refused beside its field, before anything is sent', 
   let posted = false;
   page.on('request', (r) => { if (r.method() === 'POST') posted = true; });
   await page.getByRole('button', { name: '提交咨询' }).click();
-  await expect(page.locator('#inquiry-phone-problem')).toContainText('is not a phone number');
+  await expect(page.locator('#inquiry-phone-problem')).toContainText('“12345” is not a phone number');
   await expect(page.getByLabel('手机或固定电话')).toHaveAttribute('aria-invalid', 'true');
   expect(posted).toBe(false);
 });

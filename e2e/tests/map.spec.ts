@@ -93,6 +93,9 @@ test('a visit to the atlas downloads none of the signed-in app', async ({ page, 
   const bytes = Buffer.from(await (await request.get(wasm!)).body()).toString('utf8');
   expect(bytes).toContain('地图找地');
   for (const signedInOnly of ['首问负责人', '一次性告知', '登录已过期']) expect(bytes).not.toContain(signedInOnly);
+  // Nor the file parsers of the import page (Shapefile, .prj, Excel): their own messages.
+  for (const parserOnly of ['which parkatlas cannot reproject', 'its .dbf cannot be read', 'it is not an Excel workbook'])
+    expect(bytes).not.toContain(parserOnly);
   // The way in is a link that loads the signed-in app as a page of its own.
   const signIn = page.getByRole('link', { name: '登录' });
   await expect(signIn).toHaveAttribute('href', '/app/sign-in');

@@ -6,11 +6,11 @@
 // exported to Excel and read back. Axe on the page in each state.
 //
 // Desktop is officer.guanggu (park 1), the phone officer.chegu (park 2): the two never meet.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
 import { readFirstSheet } from '../xlsx';
+import { axeClean, signIn } from './support';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -27,11 +27,6 @@ const plusDays = (date: string, days: number) =>
 
 /** The edit of the journey: 30 points of 亩均税收 become 60, taken from value added per 亩 and per energy. */
 const EDIT = { tax_per_mu: 60, value_added_per_mu: 5, value_added_per_energy: 5 };
-
-async function axeClean(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
-}
 
 type Result = { enterprise_id: number; result: { outcome: { status: string; class?: string } } };
 /** A result's class as the page names it: A to D when graded, T when exempt, none otherwise. */
@@ -74,12 +69,9 @@ test('an officer runs, edits a weight, sees who moves, publishes with a 公示 p
   const expected = await serverMovers(admin);
   expect(expected.size, 'the edit moves somebody in the demo data').toBeGreaterThan(0);
 
-  await page.goto('/app/sign-in');
-  await page.getByLabel('用户名').fill(who().officer);
-  await page.getByLabel('密码').fill('parkatlas-demo');
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page).not.toHaveURL(/sign-in/);
-  await page.getByRole('link', { name: '亩均评价' }).click();
+  await signIn(page, who().officer);
+  // From the workspace home's section tile.
+  await page.locator('a.section-tile[href="/app/workspace/evaluations"]').click();
   await expect(page).toHaveURL(/\/app\/workspace\/evaluations$/);
 
   // The park's figures of last year under 黄岩 2022, evaluated in the browser.

@@ -5,6 +5,7 @@
 pub mod account;
 pub mod portal;
 pub mod requests;
+pub mod workspace;
 mod write;
 
 use gloo_net::http::{Method, Request, Response};

@@ -11,15 +11,21 @@
 //!
 //! - [`runs`]: the officials' 亩均效益 runs (profile form, class chart, ranked table,
 //!   movers), in the signed-in app.
+//! - [`land`]: the officials' land page's pieces (flag lists, parcel form, outline controls).
+//!
 //! - [`requests`]: service requests (企业诉求) as enterprises and officials both see them
 //!   (cards, deadline countdown, timeline), in the signed-in app.
 //!
-//! Each signed-in section has its own sibling module (`portal/`, later `workspace/`).
+//! - [`workspace`]: the officials' workspace (the import preview).
+//!
+//! Each signed-in section has its own sibling module (`portal/`, `workspace/`).
 //! Sections do not import each other's components: a piece two sections need moves to
 //! `shared`, so that a change made for one section cannot alter what another shows.
 
+pub mod land;
 pub mod portal;
 pub mod public;
 pub mod requests;
 pub mod runs;
 pub mod shared;
+pub mod workspace;

@@ -6,6 +6,8 @@ use std::time::Duration;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
+use crate::js_error::js_error_text;
+
 /// The type of an Excel workbook.
 pub const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 /// The type of a GeoJSON file (RFC 7946).
@@ -14,7 +16,7 @@ pub const GEOJSON_TYPE: &str = "application/geo+json";
 /// Offers `bytes` as `file_name`. Errors only when the browser refuses a Blob or a link
 /// (the caller shows the message).
 pub fn save(bytes: &[u8], file_name: &str, media_type: &str) -> Result<(), String> {
-    let refused = |error: wasm_bindgen::JsValue| format!("{error:?}");
+    let refused = |error: wasm_bindgen::JsValue| js_error_text(&error);
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = BlobPropertyBag::new();
     options.set_type(media_type);

@@ -9,6 +9,7 @@
 //! `parkatlas:parcels-drawn` performance measure (decoding included).
 
 pub mod decode;
+pub mod outline;
 mod parcel_layer;
 pub mod pin;
 mod projection;
@@ -87,6 +88,9 @@ pub struct MapHandle {
     labels: Rc<RefCell<(Vec<Tooltip>, Vec<String>)>>,
     position: Rc<RefCell<Option<leaflet::Circle>>>,
     renderer: Canvas,
+    /// The outline being drawn or reshaped, made by the first `listen_to_outline` (only
+    /// the signed-in land page's map has one, so the public atlas's bundle holds none of it).
+    outline: Rc<RefCell<Option<Rc<self::outline::OutlineLayer>>>>,
 }
 
 impl MapHandle {
@@ -359,6 +363,7 @@ impl MapSetup {
             labels: Rc::new(RefCell::new((Vec::new(), Vec::new()))),
             position: Rc::new(RefCell::new(None)),
             renderer: Canvas::new(),
+            outline: Rc::new(RefCell::new(None)),
         };
         handle.set_base(self.base);
         handle.draw_boundaries();

@@ -74,7 +74,7 @@ async fn change(
     if transaction.commit()?.await?.is_committed() {
         Ok(())
     } else {
-        Err(Unavailable(format!("the change to {stores:?} was aborted")))
+        Err(Unavailable(format!("the change to {} was aborted", stores.join(", "))))
     }
 }
 

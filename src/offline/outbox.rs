@@ -285,11 +285,9 @@ fn place(entries: &mut Vec<Entry>, operation_id: &str, entry: Entry) {
 
 /// The JPEG a call sends, if it is a photo's.
 fn photo(write: &Write, body: &CallBody) -> Option<Blob> {
-    match (write, body) {
-        (Write::NewRequest { photos, .. }, CallBody::Photo(index)) => {
-            photos.get(*index).map(|photo| photo.blob.clone())
-        }
-        _ => None,
+    match body {
+        CallBody::Photo(index) => write.photos().get(*index).map(|photo| photo.blob.clone()),
+        CallBody::Json(_) => None,
     }
 }
 
@@ -305,10 +303,7 @@ async fn perform(call: &Call, jpeg: Option<Blob>, token: &str) -> Result<Value, 
 
 /// Stores an entry: its JSON (photos by name) beside its photos' Blobs.
 async fn save(entry: &Entry) {
-    let jpegs: Vec<Blob> = match &entry.write {
-        Write::NewRequest { photos, .. } => photos.iter().map(|photo| photo.blob.clone()).collect(),
-        _ => Vec::new(),
-    };
+    let jpegs: Vec<Blob> = entry.write.photos().iter().map(|photo| photo.blob.clone()).collect();
     let json = serde_json::to_string(&entry.clone().map_photos(|photo| photo.name)).unwrap_or_default();
     if let Err(Unavailable(why)) = database::put_entry(&entry.operation_id, &json, &jpegs).await {
         leptos::logging::warn!("an outbox item is kept in this tab only: {why}");
@@ -374,6 +369,10 @@ fn summary<P>(write: &Write<P>, texts: &OfflineTexts, app_texts: &Texts) -> Stri
             fill(texts.summary_action, &[("id", request_id.to_string()), ("state", state)])
         }
         Write::AnnualFigures { year, .. } => fill(texts.summary_figures, &[("year", year.to_string())]),
+        Write::Parcel { body, .. } => fill(texts.summary_parcel, &[("code", body.code.clone())]),
+        Write::ImportParcels { park_id, import } => {
+            fill(texts.summary_import, &[("count", import.parcels.len().to_string()), ("park", park_id.to_string())])
+        }
     }
 }
 
@@ -399,7 +398,7 @@ mod tests {
     #[test]
     fn a_summary_names_the_write_in_the_chosen_language() {
         let action = RequestAction { to: RequestState::Resolved, note: String::new(), rating: None };
-        let write: Write<String> = Write::RequestAction { request_id: 42, version: 3, action };
+        let write: Write<String> = Write::RequestAction { request_id: 42, version: 3, action, photos: Vec::new() };
         assert_eq!(summary(&write, &OFFLINE_ZH, &ZH), "诉求 #42：已办结");
         assert_eq!(summary(&write, &OFFLINE_EN, &EN), "Request #42: resolved");
     }

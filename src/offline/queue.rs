@@ -143,7 +143,7 @@ impl<P> Entry<P> {
     /// Records what the server made of [`Entry::next_call`] at `now_ms`.
     pub fn settle(&mut self, outcome: Outcome, now_ms: f64) -> Next {
         let photo = match (&self.write, self.progress.request_id) {
-            (Write::NewRequest { .. }, Some(_)) => Some(self.progress.photos_stored),
+            (Write::NewRequest { .. } | Write::RequestAction { .. }, Some(_)) => Some(self.progress.photos_stored),
             _ => None,
         };
         match outcome {
@@ -160,9 +160,14 @@ impl<P> Entry<P> {
                         self.answer = Some(answer);
                         !photos.is_empty()
                     }
-                    (Write::NewRequest { photos, .. }, Some(index)) => {
+                    (Write::RequestAction { request_id, photos, .. }, None) => {
+                        self.progress.request_id = Some(*request_id);
+                        self.answer = Some(answer);
+                        !photos.is_empty()
+                    }
+                    (write, Some(index)) => {
                         self.progress.photos_stored = index + 1;
-                        self.progress.photos_stored < photos.len()
+                        self.progress.photos_stored < write.photos().len()
                     }
                     _ => {
                         self.answer = Some(answer);
@@ -284,7 +289,7 @@ mod tests {
 
     fn action(version: i64) -> Write<String> {
         let action = RequestAction { to: RequestState::Rated, note: String::new(), rating: None };
-        Write::RequestAction { request_id: 42, version, action }
+        Write::RequestAction { request_id: 42, version, action, photos: Vec::new() }
     }
 
     fn rejected(field: &str, message: &str) -> Outcome {

@@ -7,6 +7,8 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::RegistrationOptions;
 
+use crate::js_error::js_error_text;
+
 pub fn register() {
     let Some(navigator) = web_sys::window().map(|window| window.navigator()) else { return };
     // Absent outside secure contexts (plain http to another machine): the app then needs a connection.
@@ -18,7 +20,7 @@ pub fn register() {
     let registered = navigator.service_worker().register_with_options("/app/sw.js", &options);
     leptos::task::spawn_local(async move {
         if let Err(why) = JsFuture::from(registered).await {
-            leptos::logging::warn!("the app will not open offline: {why:?}");
+            leptos::logging::warn!("the app will not open offline: {}", js_error_text(&why));
         }
     });
 }

@@ -31,6 +31,8 @@ crate::texts! {
     storage_refused: "浏览器未授予持久存储：存储空间紧张时，浏览器可能清除尚未发送的内容。请尽快联网发送。" / "The browser did not grant persistent storage: under storage pressure it may clear items not yet sent. Send them as soon as you can.",
     summary_action: "诉求 #{id}：{state}" / "Request #{id}: {state}",
     summary_figures: "{year} 年度数据" / "{year} yearly figures",
+    summary_parcel: "地块 {code}" / "Parcel {code}",
+    summary_import: "导入 {count} 宗地块到园区 #{park}" / "Import {count} parcels into park #{park}",
     photos: "{count} 张照片" / "{count} photo(s)",
 }
 

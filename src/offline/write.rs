@@ -2,7 +2,7 @@
 //! resumed where an earlier attempt stopped.
 
 use gloo_net::http::Method;
-use parkatlas_core::wire::{AnnualFigures, NewRequest, RequestAction};
+use parkatlas_core::wire::{AnnualFigures, NewRequest, ParcelBody, ParcelImport, RequestAction};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -19,11 +19,23 @@ use super::outbox::Photo;
 pub enum Write<P = Photo> {
     /// `POST /api/v1/requests`, then each photo as an attachment of the new request.
     NewRequest { request: NewRequest, photos: Vec<P> },
-    /// `POST /api/v1/requests/{id}/events`, made to `version` of the request (`If-Match`).
-    RequestAction { request_id: i64, version: i64, action: RequestAction },
+    /// `POST /api/v1/requests/{id}/events`, made to `version` of the request (`If-Match`),
+    /// then each photo as an attachment (an official's reply with photos of the work done).
+    RequestAction {
+        request_id: i64,
+        version: i64,
+        action: RequestAction,
+        #[serde(default = "Vec::new")]
+        photos: Vec<P>,
+    },
     /// `PUT /api/v1/enterprises/{id}/annual-data/{year}`, made to `version` of a stored
     /// year, or without `If-Match` for a year not stored yet.
     AnnualFigures { enterprise_id: i64, year: i32, version: Option<i64>, figures: AnnualFigures },
+    /// `PUT /api/v1/parcels/{id}` made to `version` of the parcel, or, without a parcel,
+    /// `POST /api/v1/parks/{park_id}/parcels` (an outline drawn on the land page).
+    Parcel { park_id: i64, parcel: Option<(i64, i64)>, body: ParcelBody },
+    /// `POST /api/v1/parks/{id}/parcels/import`: a checked survey, stored whole or not at all.
+    ImportParcels { park_id: i64, import: ParcelImport },
 }
 
 /// What the outbox needs of a photo in any form: its file name.
@@ -41,7 +53,8 @@ impl Named for String {
 /// is not filed again, a stored photo not uploaded again.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Progress {
-    /// The id of the request the server created for a [`Write::NewRequest`].
+    /// The id of the request the server created for a [`Write::NewRequest`], or acted on
+    /// for a [`Write::RequestAction`]: set once the write's own call is stored.
     pub request_id: Option<i64>,
     /// How many of its photos the server has stored, in order.
     pub photos_stored: usize,
@@ -72,12 +85,22 @@ impl<P> Write<P> {
             Write::NewRequest { request, photos } => {
                 Write::NewRequest { request, photos: photos.into_iter().map(change).collect() }
             }
-            Write::RequestAction { request_id, version, action } => {
-                Write::RequestAction { request_id, version, action }
+            Write::RequestAction { request_id, version, action, photos } => {
+                Write::RequestAction { request_id, version, action, photos: photos.into_iter().map(change).collect() }
             }
             Write::AnnualFigures { enterprise_id, year, version, figures } => {
                 Write::AnnualFigures { enterprise_id, year, version, figures }
             }
+            Write::Parcel { park_id, parcel, body } => Write::Parcel { park_id, parcel, body },
+            Write::ImportParcels { park_id, import } => Write::ImportParcels { park_id, import },
+        }
+    }
+
+    /// The photos the write attaches after its own call.
+    pub fn photos(&self) -> &[P] {
+        match self {
+            Write::NewRequest { photos, .. } | Write::RequestAction { photos, .. } => photos,
+            Write::AnnualFigures { .. } | Write::Parcel { .. } | Write::ImportParcels { .. } => &[],
         }
     }
 
@@ -87,6 +110,9 @@ impl<P> Write<P> {
             Write::NewRequest { .. } => "/app/requests/new".into(),
             Write::RequestAction { request_id, .. } => format!("/app/requests/{request_id}"),
             Write::AnnualFigures { year, .. } => format!("/app/enterprise/figures/{year}"),
+            Write::Parcel { parcel: Some((id, _)), .. } => format!("/app/workspace/land?parcel={id}"),
+            Write::Parcel { parcel: None, .. } => "/app/workspace/land".into(),
+            Write::ImportParcels { .. } => "/app/workspace/import".into(),
         }
     }
 }
@@ -100,24 +126,32 @@ impl<P: Named> Write<P> {
         }
         let call =
             |method, path, if_match, body| Call { method, path, if_match, operation_id: operation_id.into(), body };
+        // Once the write's own call is stored, each photo follows under a key of its own.
+        if let Some(id) = progress.request_id {
+            let index = progress.photos_stored;
+            let name: String =
+                form_urlencoded::byte_serialize(self.photos().get(index)?.file_name().as_bytes()).collect();
+            let path = format!("/api/v1/requests/{id}/attachments?name={name}");
+            let operation_id = format!("{operation_id}-photo-{index}");
+            return Some(Call { operation_id, ..call(Method::POST, path, None, CallBody::Photo(index)) });
+        }
         Some(match self {
-            Write::NewRequest { request, photos } => match progress.request_id {
-                None => call(Method::POST, "/api/v1/requests".into(), None, json(request)),
-                Some(id) => {
-                    let index = progress.photos_stored;
-                    let name: String =
-                        form_urlencoded::byte_serialize(photos.get(index)?.file_name().as_bytes()).collect();
-                    let path = format!("/api/v1/requests/{id}/attachments?name={name}");
-                    let operation_id = format!("{operation_id}-photo-{index}");
-                    Call { operation_id, ..call(Method::POST, path, None, CallBody::Photo(index)) }
-                }
-            },
-            Write::RequestAction { request_id, version, action } => {
+            Write::NewRequest { request, .. } => call(Method::POST, "/api/v1/requests".into(), None, json(request)),
+            Write::RequestAction { request_id, version, action, .. } => {
                 call(Method::POST, format!("/api/v1/requests/{request_id}/events"), Some(*version), json(action))
             }
             Write::AnnualFigures { enterprise_id, year, version, figures } => {
                 let path = format!("/api/v1/enterprises/{enterprise_id}/annual-data/{year}");
                 call(Method::PUT, path, *version, json(figures))
+            }
+            Write::Parcel { parcel: Some((id, version)), body, .. } => {
+                call(Method::PUT, format!("/api/v1/parcels/{id}"), Some(*version), json(body))
+            }
+            Write::Parcel { park_id, parcel: None, body } => {
+                call(Method::POST, format!("/api/v1/parks/{park_id}/parcels"), None, json(body))
+            }
+            Write::ImportParcels { park_id, import } => {
+                call(Method::POST, format!("/api/v1/parks/{park_id}/parcels/import"), None, json(import))
             }
         })
     }
@@ -168,7 +202,7 @@ mod tests {
     #[test]
     fn an_action_names_the_version_it_was_made_to() {
         let action = RequestAction { to: RequestState::Rated, note: String::new(), rating: None };
-        let write: Write<String> = Write::RequestAction { request_id: 42, version: 3, action };
+        let write: Write<String> = Write::RequestAction { request_id: 42, version: 3, action, photos: Vec::new() };
         let call = write.call("op-rate-42", &Progress::default()).unwrap();
         assert_eq!(
             (call.method, call.path.as_str(), call.if_match),
@@ -194,12 +228,29 @@ mod tests {
     }
 
     #[test]
+    fn a_parcel_is_replaced_at_its_version_or_added_to_its_park() {
+        let body: ParcelBody = serde_json::from_value(json!({
+            "code": "GG-2026-001", "land_use": "industrial", "status": "available",
+            "geometry": {"type": "Polygon", "coordinates": [[[114.4, 30.5], [114.401, 30.5], [114.401, 30.501], [114.4, 30.5]]]}
+        }))
+        .unwrap();
+        let edited = Write::<String>::Parcel { park_id: 1, parcel: Some((12, 3)), body: body.clone() };
+        let call = edited.call("op-parcel", &Progress::default()).unwrap();
+        assert_eq!((call.method, call.path.as_str(), call.if_match), (Method::PUT, "/api/v1/parcels/12", Some(3)));
+        assert_eq!(edited.edit_path(), "/app/workspace/land?parcel=12");
+        let drawn = Write::<String>::Parcel { park_id: 1, parcel: None, body };
+        let call = drawn.call("op-parcel", &Progress::default()).unwrap();
+        assert_eq!((call.method, call.path.as_str(), call.if_match), (Method::POST, "/api/v1/parks/1/parcels", None));
+        assert!(matches!(call.body, CallBody::Json(ref value) if value["code"] == "GG-2026-001"));
+    }
+
+    #[test]
     fn each_write_is_edited_on_its_own_page() {
         let action = RequestAction { to: RequestState::Rated, note: String::new(), rating: None };
         let figures: AnnualFigures = serde_json::from_value(json!({"efficiency": {"land_area_mu": 36.5}})).unwrap();
         assert_eq!(new_request(&[]).edit_path(), "/app/requests/new");
         assert_eq!(
-            Write::<String>::RequestAction { request_id: 42, version: 3, action }.edit_path(),
+            Write::<String>::RequestAction { request_id: 42, version: 3, action, photos: Vec::new() }.edit_path(),
             "/app/requests/42"
         );
         let figures = Write::<String>::AnnualFigures { enterprise_id: 7, year: 2025, version: None, figures };

@@ -4,8 +4,10 @@
 pub mod account;
 pub mod atlas;
 pub mod compare;
+pub mod land;
 pub mod outbox;
 pub mod park;
 pub mod portal;
 pub mod requests;
 pub mod runs;
+pub mod workspace;

@@ -2,7 +2,7 @@
 //! own pages, the outbox, the account with its sign-out, and the language switch.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 use parkatlas_core::wire::Role;
 
 use super::session::use_session;
@@ -18,6 +18,7 @@ pub fn AppHeader() -> impl IntoView {
     let shell = use_shell_texts();
     let session = use_session();
     let outbox = use_offline().outbox();
+    let location = use_location();
     let links = move || {
         let shell = shell.get();
         match session.role() {
@@ -25,7 +26,7 @@ pub fn AppHeader() -> impl IntoView {
                 vec![("/app/enterprise", shell.nav_enterprise), ("/app/requests", shell.nav_requests)]
             }
             Some(Role::Officer | Role::Admin) => {
-                vec![("/app/workspace", shell.nav_workspace), ("/app/workspace/evaluations", shell.nav_runs)]
+                vec![("/app/workspace", shell.nav_workspace), ("/app/workspace/requests", shell.nav_desk)]
             }
             None => Vec::new(),
         }
@@ -43,10 +44,15 @@ pub fn AppHeader() -> impl IntoView {
             // On a phone the role's pages are tabs at the bottom, within reach of a thumb.
             <nav class="topbar__nav app-tabs" aria-label=move || shell.get().app_section>
                 {move || {
-                    links()
+                    let links = links();
+                    let hrefs: Vec<&str> = links.iter().map(|(href, _)| *href).collect();
+                    let current = current_tab(&location.pathname.get(), &hrefs);
+                    links
                         .into_iter()
-                        // 工作台 is current on its own page only: the runs page below it has a tab of its own.
-                        .map(|(href, label)| view! { <A href=href exact=href == "/app/workspace" attr:class="topbar__link app-tabs__tab">{label}</A> })
+                        .map(|(href, label)| {
+                            let here = (current == Some(href)).then_some("page");
+                            view! { <a class="topbar__link app-tabs__tab" href=href aria-current=here>{label}</a> }
+                        })
                         .collect_view()
                 }}
             </nav>
@@ -74,5 +80,28 @@ pub fn AppHeader() -> impl IntoView {
             </Show>
             <LanguageSwitch />
         </header>
+    }
+}
+
+/// The tab of the page at `path`: the one whose address is the longest that `path` lies under,
+/// so the desk (`/app/workspace/requests`) is not also marked as the workspace home.
+fn current_tab<'a>(path: &str, hrefs: &[&'a str]) -> Option<&'a str> {
+    let under = |href: &str| path.strip_prefix(href).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
+    hrefs.iter().copied().filter(|href| under(href)).max_by_key(|href| href.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::current_tab;
+
+    #[test]
+    fn the_longest_matching_tab_is_current() {
+        let tabs = ["/app/workspace", "/app/workspace/requests"];
+        assert_eq!(current_tab("/app/workspace", &tabs), Some("/app/workspace"));
+        assert_eq!(current_tab("/app/workspace/pool", &tabs), Some("/app/workspace"));
+        assert_eq!(current_tab("/app/workspace/requests", &tabs), Some("/app/workspace/requests"));
+        assert_eq!(current_tab("/app/workspace/requests/kpis", &tabs), Some("/app/workspace/requests"));
+        assert_eq!(current_tab("/app/workspaces", &tabs), None);
+        assert_eq!(current_tab("/app/enterprise", &tabs), None);
     }
 }

@@ -25,7 +25,7 @@ use crate::components::shared::states::Loading;
 use crate::offline::Offline;
 use crate::pages::account::sign_in::{SignInAgain, SignInPage};
 use crate::pages::outbox::OutboxPage;
-use crate::pages::{portal, requests, runs};
+use crate::pages::{land, portal, requests, runs, workspace};
 
 #[component]
 pub fn SignedInApp() -> impl IntoView {
@@ -47,8 +47,16 @@ pub fn SignedInApp() -> impl IntoView {
                     <Route path=path!("/app/requests") view=|| view! { <SignedInOnly><requests::list::RequestsPage /></SignedInOnly> } />
                     <Route path=path!("/app/requests/new") view=|| view! { <SignedInOnly><requests::new::NewRequestPage /></SignedInOnly> } />
                     <Route path=path!("/app/requests/:id") view=|| view! { <SignedInOnly><requests::detail::RequestPage /></SignedInOnly> } />
-                    <Route path=path!("/app/workspace") view=|| view! { <SignedInOnly><requests::list::RequestsPage /></SignedInOnly> } />
+                    <Route path=path!("/app/workspace") view=|| view! { <SignedInOnly><workspace::home::WorkspaceHome /></SignedInOnly> } />
+                    <Route path=path!("/app/workspace/requests") view=|| view! { <SignedInOnly><workspace::desk::DeskPage /></SignedInOnly> } />
+                    <Route path=path!("/app/workspace/requests/kpis") view=|| view! { <SignedInOnly><workspace::kpis::KpisPage /></SignedInOnly> } />
+                    <Route path=path!("/app/workspace/inquiries") view=|| view! { <SignedInOnly><workspace::inquiries::InquiriesPage /></SignedInOnly> } />
+                    <Route path=path!("/app/workspace/pool") view=|| view! { <SignedInOnly><workspace::pool::PoolPage /></SignedInOnly> } />
+                    <Route path=path!("/app/workspace/parks") view=|| view! { <SignedInOnly><workspace::dashboard::DashboardPage /></SignedInOnly> } />
+                    <Route path=path!("/app/workspace/parks/:id") view=|| view! { <SignedInOnly><workspace::dashboard::DashboardPage /></SignedInOnly> } />
                     <Route path=path!("/app/workspace/evaluations") view=|| view! { <SignedInOnly><runs::page::RunsPage /></SignedInOnly> } />
+                    <Route path=path!("/app/workspace/land") view=|| view! { <SignedInOnly><land::LandPage /></SignedInOnly> } />
+                    <Route path=path!("/app/workspace/import") view=|| view! { <SignedInOnly><workspace::import::ImportPage /></SignedInOnly> } />
                     <Route path=path!("/app/outbox") view=|| view! { <SignedInOnly><OutboxPage /></SignedInOnly> } />
                 </Routes>
             </main>

@@ -12,7 +12,7 @@ crate::texts! {
     nav_enterprise: "我的企业" / "My enterprise",
     nav_requests: "企业诉求" / "Requests",
     nav_workspace: "工作台" / "Workspace",
-    nav_runs: "亩均评价" / "Efficiency runs",
+    nav_desk: "办理台" / "Desk",
     nav_outbox: "待发送" / "Outbox",
     nav_atlas: "园区地图" / "Park map",
     sign_in: "登录" / "Sign in",

@@ -64,6 +64,17 @@ impl From<StoreError> for ApiError {
 
 impl ApiError {
     /// A field of the body that fails a rule.
+    /// This error with its field named within `part` of the body (`parcels[2]` + `code`).
+    pub fn within(self, part: &str) -> ApiError {
+        match self {
+            ApiError::InvalidField { field, message } => {
+                ApiError::InvalidField { field: format!("{part}.{field}"), message }
+            }
+            ApiError::Conflict { field, message } => ApiError::Conflict { field: format!("{part}.{field}"), message },
+            other => other,
+        }
+    }
+
     pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> ApiError {
         ApiError::InvalidField { field: field.into(), message: message.into() }
     }

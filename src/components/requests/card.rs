@@ -17,7 +17,12 @@ pub fn RequestCard(record: RequestRecord) -> impl IntoView {
     let (category, state) = (record.category.label(), record.state.label());
     let href = format!("/app/requests/{}", record.id);
     view! {
-        <li class="request-card" class:request-card--overdue=countdown.is_overdue() data-testid="request-card">
+        <li
+            class="request-card"
+            class:request-card--overdue=countdown.is_overdue()
+            data-testid="request-card"
+            data-request=record.id
+        >
             <a class="request-card__link" href=href>
                 <span class="request-card__title">{record.title.clone()}</span>
                 <span class="request-card__meta">

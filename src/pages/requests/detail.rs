@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 use parkatlas_core::calendar::RequestState;
 use parkatlas_core::wire::{ChangeKind, RequestRecord, Role};
 
+use super::desk_actions::DeskActions;
 use super::rating::RatingForm;
 use super::texts::use_request_texts;
 use crate::api::{self, ApiFailure};
@@ -62,6 +63,9 @@ fn RequestView(record: RequestRecord, on_changed: impl Fn() + Copy + Send + Sync
     let (category, state) = (record.category.label(), record.state.label());
     let owner = record.owner().map(str::to_string);
     let may_rate = record.state == RequestState::Resolved && session.role() == Some(Role::Enterprise);
+    let official = matches!(session.role(), Some(Role::Officer | Role::Admin));
+    let back = if official { crate::pages::workspace::filter::DESK_PATH } else { "/app/requests" };
+    let desk_record = official.then(|| record.clone());
     let explanation = due.as_ref().map(|due| due.status.explanation.clone());
     let due_at = due.map(|due| due.due_at.format("%Y-%m-%d %H:%M").to_string());
     let location = record.location.map(|at| format!("{:.5}, {:.5}", at.lat, at.lon));
@@ -69,7 +73,7 @@ fn RequestView(record: RequestRecord, on_changed: impl Fn() + Copy + Send + Sync
     let request_id = record.id;
     view! {
         <article class="request" aria-labelledby="request-heading" data-testid="request">
-            <a class="back-link" href="/app/requests">{move || texts.get().back_to_list}</a>
+            <a class="back-link" href=back>{move || texts.get().back_to_list}</a>
             <h1 id="request-heading">{record.title.clone()}</h1>
             <dl class="facts request__facts">
                 <div><dt>{move || texts.get().reference}</dt><dd data-testid="request-reference">"#"{record.id}</dd></div>
@@ -130,7 +134,7 @@ fn RequestView(record: RequestRecord, on_changed: impl Fn() + Copy + Send + Sync
                 <Timeline events=record.events.clone() />
             </section>
             {may_rate.then(|| view! { <RatingForm request_id version=record.version on_changed /> })}
-
+            {desk_record.map(|record| view! { <DeskActions record on_changed /> })}
         </article>
     }
 }

@@ -8,8 +8,8 @@ use super::texts::use_request_texts;
 use crate::api::{self, ApiFailure};
 use crate::components::requests::card::RequestCard;
 use crate::components::shared::states::{outcome, Empty, Loading};
-use crate::offline::use_offline;
-use crate::signed_in::session::use_session;
+use crate::offline::{use_offline, Offline};
+use crate::signed_in::session::{use_session, Session};
 
 /// Which requests the list shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +30,17 @@ impl Shown {
     }
 }
 
+/// The requests the caller may see, from the server or, offline, as this device last kept
+/// them; a failure is noticed by the session (a 401 asks for the password again).
+pub async fn load(offline: Offline, session: Session) -> Result<Vec<RequestRecord>, ApiFailure> {
+    let kept = async { Some(offline.records::<RequestRecord>(ChangeKind::Request).await).filter(|r| !r.is_empty()) };
+    let result = offline.or_kept(api::requests::list().await, kept).await;
+    if let Err(failure) = &result {
+        session.notice(failure);
+    }
+    result
+}
+
 /// The requests in the order of a desk ([`RequestRecord::urgency`]).
 pub fn by_urgency(mut records: Vec<RequestRecord>) -> Vec<RequestRecord> {
     records.sort_by_cached_key(RequestRecord::urgency);
@@ -45,13 +56,7 @@ pub fn RequestsPage() -> impl IntoView {
     let offline = use_offline();
     let requests = LocalResource::new(move || async move {
         offline.synced();
-        let kept =
-            async { Some(offline.records::<RequestRecord>(ChangeKind::Request).await).filter(|r| !r.is_empty()) };
-        let result = offline.or_kept(api::requests::list().await, kept).await;
-        if let Err(failure) = &result {
-            session.notice(failure);
-        }
-        result.map(by_urgency)
+        load(offline, session).await.map(by_urgency)
     });
     let filter = move |value: Shown, label: fn(&super::texts::RequestTexts) -> &'static str| {
         view! {

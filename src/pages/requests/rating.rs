@@ -7,11 +7,11 @@ use leptos::prelude::*;
 use parkatlas_core::calendar::{service_rules, Rating, RequestState};
 use parkatlas_core::wire::RequestAction;
 
+use super::sending::PageWrite;
 use super::texts::use_request_texts;
 use crate::components::shared::field::{Field, FieldKind};
 use crate::i18n::use_texts;
 use crate::offline::outbox::{ItemState, Write};
-use crate::offline::use_offline;
 
 #[component]
 pub fn RatingForm(
@@ -21,30 +21,12 @@ pub fn RatingForm(
 ) -> impl IntoView {
     let texts = use_request_texts();
     let shared = use_texts();
-    let outbox = use_offline().outbox();
     let rating = RwSignal::new(None::<Rating>);
     let reason = RwSignal::new(String::new());
-    let operation = RwSignal::new(None::<String>);
     let problem = RwSignal::new(None::<String>);
-    let item = move || {
-        let operation = operation.get()?;
-        outbox.items().into_iter().find(|item| item.operation_id == operation)
-    };
     // Once the server has the rating, the page reloads the request: rated, or reopened.
-    Effect::new(move || {
-        if item().is_some_and(|item| item.state == ItemState::Sent) {
-            on_changed();
-        }
-    });
-    let send = Action::new_local(move |action: &RequestAction| {
-        let write = Write::RequestAction { request_id, version, action: action.clone() };
-        async move { outbox.enqueue(write).await }
-    });
-    Effect::new(move || {
-        if let Some(operation_id) = send.value().get() {
-            operation.set(Some(operation_id));
-        }
-    });
+    let sending = PageWrite::new(on_changed);
+    let item = move || sending.item();
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let Some(chosen) = rating.get_untracked() else {
@@ -60,7 +42,7 @@ pub fn RatingForm(
             Some((_, message)) => problem.set(Some(message)),
             None => {
                 problem.set(None);
-                send.dispatch(action);
+                sending.send(Write::RequestAction { request_id, version, action, photos: Vec::new() });
             }
         }
     };
@@ -103,7 +85,7 @@ pub fn RatingForm(
                 />
                 <p class="message message--error" role="alert" hidden=move || problem.with(Option::is_none)>{move || problem.get()}</p>
                 <p class="message message--warn" role="status" hidden=move || status().is_none()>{status}</p>
-                <button class="button" type="submit" disabled=move || send.pending().get() || operation.with(Option::is_some)>
+                <button class="button" type="submit" disabled=move || sending.busy()>
                     {move || texts.get().rate_send}
                 </button>
             </form>

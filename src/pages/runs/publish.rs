@@ -9,6 +9,7 @@
 //! a 公示 start that the official never saw.
 
 use chrono::NaiveDate;
+use parkatlas_core::text::quoted;
 use parkatlas_core::wire::{NewEvaluation, NoticePeriod, Role};
 
 /// Why the run on screen cannot be published.
@@ -41,7 +42,7 @@ pub fn request(
 ) -> Result<NewEvaluation, Vec<(String, String)>> {
     let date = |field: &str, text: &str| {
         NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-            .map_err(|_| (field.to_string(), format!("{text:?}: give a date such as 2026-04-01")))
+            .map_err(|_| (field.to_string(), format!("{}: give a date such as 2026-04-01", quoted(text))))
     };
     let (start, end) = match (date("notice.start", start), date("notice.end", end)) {
         (Ok(start), Ok(end)) => (start, end),

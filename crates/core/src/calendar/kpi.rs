@@ -108,7 +108,7 @@ fn satisfaction(rules: &ServiceRules, requests: &[RequestRecord]) -> Kpi {
     kpi
 }
 
-fn rate(numerator: f64, denominator: usize, formula: Bilingual) -> Kpi {
+pub(crate) fn rate(numerator: f64, denominator: usize, formula: Bilingual) -> Kpi {
     let ratio = (denominator > 0).then(|| numerator / denominator as f64);
     let explanation = match ratio {
         Some(ratio) => Bilingual::new(

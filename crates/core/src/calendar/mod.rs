@@ -43,6 +43,7 @@ mod working;
 pub use china::{china_date, china_offset, china_time, service_rules, working_calendar, CHINA_UTC_OFFSET_SECONDS};
 pub use deadline::{Deadline, DeadlineError, Extension};
 pub use holidays::{AdjustedWorkingDay, CalendarErrors, CalendarProblem, Holiday, HolidayCalendar, HolidayYear};
+pub(crate) use kpi::rate as kpi_rate;
 pub use kpi::{kpis, Kpi, Kpis, RequestRecord};
 pub use rules::{
     Category, CategoryRule, DeadlineKind, ExtensionRule, Limit, RatingRule, RulesErrors, RulesProblem, ServiceRules,

@@ -9,8 +9,9 @@ use serde::{Deserialize, Serialize};
 
 use super::indicators::ControlIndicator;
 use super::measure::{number, Bilingual, Setting, Verdict};
-use super::parcel::ComplianceReport;
-use super::ControlError;
+use super::parcel::{ComplianceReport, ControlRules};
+use super::standard_land::StandardLandTerms;
+use super::{ControlError, Development};
 
 /// The land-supply dates of one parcel, as far as they have happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -125,6 +126,27 @@ pub fn low_efficiency(report: &ComplianceReport) -> Option<LandFlag> {
     })
 }
 
+/// Every flag on one parcel as of a date: 批而未供 and 闲置 from its supply dates, and
+/// 低效用地 when what is built and earned there falls short of its 标准地 terms or, without
+/// terms, of the 2008 national control values (`rules`). A parcel without development
+/// figures cannot be a 低效 candidate; figures that fail their own checks raise no flag
+/// rather than a false one (the server refuses them on input).
+pub fn parcel_flags(
+    dates: &SupplyDates,
+    terms: Option<&StandardLandTerms>,
+    development: Option<&Development>,
+    as_of: NaiveDate,
+    rule: &IdleLandRule,
+) -> Result<Vec<LandFlag>, ControlError> {
+    let mut flags = supply_flags(dates, as_of, rule)?;
+    let report = development.and_then(|development| match terms {
+        Some(terms) => terms.check_plan(development).ok(),
+        None => ControlRules::edition_2008().check_parcel(development, None).ok(),
+    });
+    flags.extend(report.as_ref().and_then(low_efficiency));
+    Ok(flags)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -204,5 +226,28 @@ mod tests {
             serde_json::from_str::<(SupplyDates, IdleLandRule, Vec<LandFlag>)>(&text).unwrap(),
             (dates, IdleLandRule::default(), flags)
         );
+    }
+    #[test]
+    fn a_parcel_gathers_its_supply_and_efficiency_flags() {
+        let dates = SupplyDates { supplied_on: Some(date("2022-01-10")), ..SupplyDates::default() };
+        let terms = StandardLandTerms {
+            parcel_code: "GG-2025-017".to_owned(),
+            tall_storey: crate::control::TallStoreyRule::edition_2008(),
+            conditions: vec![Condition::new(ControlIndicator::TaxPerMu, Bound::AtLeast, 25.0)],
+        };
+        let kinds = |terms: Option<&StandardLandTerms>, development: Option<&Development>| {
+            parcel_flags(&dates, terms, development, date("2024-01-01"), &IdleLandRule::default())
+                .unwrap()
+                .into_iter()
+                .map(|f| f.kind)
+                .collect::<Vec<_>>()
+        };
+        // 600 万元 of tax on 30 亩 is 20 万元/亩, short of the terms' 25.
+        assert_eq!(kinds(Some(&terms), Some(&factory())), [LandFlagKind::Idle, LandFlagKind::LowEfficiency]);
+        // Without terms the 2008 rules hold no tax floor, and the factory meets the rest.
+        assert_eq!(kinds(None, Some(&factory())), [LandFlagKind::Idle]);
+        assert_eq!(kinds(Some(&terms), None), [LandFlagKind::Idle]);
+        let broken = Development { green_area_m2: crate::units::SquareMetres(-1.0), ..factory() };
+        assert_eq!(kinds(Some(&terms), Some(&broken)), [LandFlagKind::Idle]);
     }
 }

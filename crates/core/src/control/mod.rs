@@ -19,7 +19,7 @@ pub mod parcel;
 pub mod price;
 pub mod standard_land;
 
-pub use flags::{low_efficiency, supply_flags, IdleLandRule, LandFlag, LandFlagKind, SupplyDates};
+pub use flags::{low_efficiency, parcel_flags, supply_flags, IdleLandRule, LandFlag, LandFlagKind, SupplyDates};
 pub use indicators::{Condition, ControlIndicator, Development, Storey, TallStoreyRule};
 pub use industry::{IndustryMinimum, IndustryTable};
 pub use measure::{Assessment, Bilingual, Bound, Computed, Limit, Quotient, Setting, Unit, Verdict};

@@ -21,6 +21,22 @@ pub enum Cohort {
     BelowScale,
 }
 
+impl Cohort {
+    /// The cohort's name in profiles and on the wire.
+    pub fn key(self) -> &'static str {
+        match self {
+            Cohort::AboveScale => "above_scale",
+            Cohort::BelowScale => "below_scale",
+        }
+    }
+}
+
+impl std::fmt::Display for Cohort {
+    fn fmt(&self, out: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        out.write_str(self.key())
+    }
+}
+
 /// Why an enterprise is class T, "不适合评价" (spec §1.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::indicators::Indicator;
 use super::input::Cohort;
+use crate::text::quoted;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -152,21 +153,21 @@ pub enum NegativeTaxPolicy {
 pub enum ProfileProblem {
     #[error("the profile has no cohorts; add the 规上 (above_scale) rules at least")]
     NoCohorts,
-    #[error("cohort {cohort:?} appears twice; merge its items into one")]
+    #[error("cohort {cohort} appears twice; merge its items into one")]
     DuplicateCohort { cohort: Cohort },
-    #[error("cohort {cohort:?}: weights sum to {sum}, they must sum to 100")]
+    #[error("cohort {cohort}: weights sum to {sum}, they must sum to 100")]
     WeightsDoNotSum { cohort: Cohort, sum: f64 },
-    #[error("cohort {cohort:?}: unknown indicator {indicator:?}; known: {known}")]
+    #[error("cohort {cohort}: unknown indicator {}; known: {known}", quoted(.indicator))]
     UnknownIndicator { cohort: Cohort, indicator: String, known: String },
-    #[error("cohort {cohort:?}: indicator {indicator} is listed twice")]
+    #[error("cohort {cohort}: indicator {indicator} is listed twice")]
     DuplicateIndicator { cohort: Cohort, indicator: String },
-    #[error("cohort {cohort:?}, {indicator}: weight {weight} must be positive")]
+    #[error("cohort {cohort}, {indicator}: weight {weight} must be positive")]
     WeightNotPositive { cohort: Cohort, indicator: String, weight: f64 },
-    #[error("cohort {cohort:?}, {indicator}: this method needs a benchmark")]
+    #[error("cohort {cohort}, {indicator}: this method needs a benchmark")]
     MissingBenchmark { cohort: Cohort, indicator: String },
-    #[error("cohort {cohort:?}, {indicator}: benchmark {benchmark} must be greater than 0")]
+    #[error("cohort {cohort}, {indicator}: benchmark {benchmark} must be greater than 0")]
     BenchmarkNotPositive { cohort: Cohort, indicator: String, benchmark: f64 },
-    #[error("cohort {cohort:?}, {indicator}: cap multiple {cap} must be greater than 0")]
+    #[error("cohort {cohort}, {indicator}: cap multiple {cap} must be greater than 0")]
     CapNotPositive { cohort: Cohort, indicator: String, cap: f64 },
     #[error("min-max floor share {floor_share} must lie in [0, 1)")]
     FloorShareOutOfRange { floor_share: f64 },

@@ -9,7 +9,9 @@
 //! chooses, parameterises and validates.
 
 mod equal_area;
+pub mod gauss_kruger;
 pub mod gcj02;
+mod outline;
 mod simplify;
 mod validation;
 
@@ -27,7 +29,15 @@ use crate::units::SquareMetres;
 /// Shapes no wider or taller than this (about 10 km) take the equal-area path of [`Shape::area`].
 pub const EQUAL_AREA_MAX_EXTENT_DEG: f64 = 0.1;
 
+pub use outline::{check_outline, ring_geometry, OutlineProblem};
 pub use simplify::{ground_resolution_m_per_px, simplify_tolerance_deg, TILE_SIZE_PX, WEB_MERCATOR_RADIUS_M};
+
+/// The geodesic distance on WGS-84 between two (longitude, latitude) points in degrees,
+/// in metres (Karney's algorithm, as for areas).
+pub fn geodesic_distance_m(a: (f64, f64), b: (f64, f64)) -> f64 {
+    use geo::{Distance, Geodesic, Point};
+    Geodesic.distance(Point::new(a.0, a.1), Point::new(b.0, b.1))
+}
 
 /// A validated polygonal area: one or more polygons, each with an outer ring and
 /// optional holes, closed, finite, in range and free of self-intersections, wound

@@ -6,7 +6,7 @@
 
 pub mod targets;
 
-pub use targets::{chongqing_2025_targets, wuhan_2027_targets, Target};
+pub use targets::{chongqing_2025_targets, chongqing_evaluation_dimensions, wuhan_2027_targets, Target};
 
 use serde::{Deserialize, Serialize};
 
@@ -120,7 +120,7 @@ pub enum ParkCheckError {
         "leading industries earn {leading} 万元 but the park earns {total} 万元; the park total must include them"
     )]
     LeadingExceedsTotal { leading: f64, total: f64 },
-    #[error("the rules give no leading-industry share for {0:?} parks; add one to leading_share")]
+    #[error("the rules give no leading-industry share for the {} type; add one to leading_share", park_type_name(*.0).en)]
     NoShareTarget(ParkType),
 }
 

@@ -189,6 +189,20 @@ pub fn chongqing_2025_targets() -> Vec<Target> {
     )
 }
 
+/// The seven dimensions of Chongqing's park evaluation (渝府发〔2021〕29号 §五(四), seed 004),
+/// in the order the opinions list them. The opinions name no indicators or weights.
+pub fn chongqing_evaluation_dimensions() -> [Bilingual; 7] {
+    [
+        Bilingual::new("质量效益", "quality and returns"),
+        Bilingual::new("创新发展", "innovation"),
+        Bilingual::new("特色发展", "specialisation"),
+        Bilingual::new("开放发展", "openness"),
+        Bilingual::new("集约发展", "intensive land use"),
+        Bilingual::new("智能发展", "smart development"),
+        Bilingual::new("绿色发展", "green development"),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -248,6 +262,12 @@ mod tests {
             rd.assess(2.1).explanation.zh,
             "园区规模工业企业研发投入强度（重庆 2025 年目标）：当前 2.1%；要求 ≥ 2.2%：未达标，低于要求 0.1%。"
         );
+    }
+
+    #[test]
+    fn chongqing_evaluates_parks_on_seven_dimensions() {
+        let names: Vec<_> = chongqing_evaluation_dimensions().iter().map(|d| d.zh.clone()).collect();
+        assert_eq!(names, ["质量效益", "创新发展", "特色发展", "开放发展", "集约发展", "智能发展", "绿色发展"]);
     }
 
     #[test]

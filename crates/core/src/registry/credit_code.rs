@@ -4,6 +4,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::text::quoted;
+
 /// The characters of a credit code, in the order of their values (GB 32100-2015 table 1):
 /// digits and capital letters without I, O, S, V and Z.
 const ALPHABET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -28,17 +30,17 @@ pub struct CreditCode(String);
 /// Why a text is not a credit code; the message says which character to look at.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CreditCodeError {
-    #[error("{code:?} has {length} characters; a unified social credit code (统一社会信用代码) has 18")]
+    #[error("{} has {length} characters; a unified social credit code (统一社会信用代码) has 18", quoted(.code))]
     Length { code: String, length: usize },
-    #[error("{body:?} has {length} characters; give the first 17 characters of a credit code")]
+    #[error("{} has {length} characters; give the first 17 characters of a credit code", quoted(.body))]
     BodyLength { body: String, length: usize },
     #[error(
-        "character {position} ({character:?}) must be a digit: characters 3 to 8 are the administrative division \
+        "character {position} (“{character}”) must be a digit: characters 3 to 8 are the administrative division \
          code"
     )]
     DivisionNotDigit { position: usize, character: char },
     #[error(
-        "character {position} ({character:?}) cannot appear in a credit code: use digits and capital letters other \
+        "character {position} (“{character}”) cannot appear in a credit code: use digits and capital letters other \
          than I, O, S, V and Z"
     )]
     NotInAlphabet { position: usize, character: char },
@@ -192,9 +194,9 @@ mod tests {
         let short = message("91110000802100433");
         assert!(short.contains("has 17 characters") && short.contains("has 18"), "{short}");
         let letter_o = message("91110000802100O33B");
-        assert!(letter_o.starts_with("character 15 ('O') cannot appear"), "{letter_o}");
+        assert!(letter_o.starts_with("character 15 (“O”) cannot appear"), "{letter_o}");
         let division = message("9111A000802100433B");
-        assert!(division.starts_with("character 5 ('A') must be a digit"), "{division}");
+        assert!(division.starts_with("character 5 (“A”) must be a digit"), "{division}");
         let check = message("91110000802100433A");
         assert!(check.contains("should be B, not A"), "{check}");
         let body = CreditCode::with_check_character("9111000080210043").unwrap_err();

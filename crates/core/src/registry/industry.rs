@@ -4,6 +4,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::text::quoted;
+
 /// The sections (门类) of GB/T 4754-2017 with their divisions (大类), first and last.
 /// The divisions run 01–97 without gaps.
 const SECTIONS: [(char, u8, u8, &str); 20] = [
@@ -45,8 +47,9 @@ pub struct IndustryCode(String);
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum IndustryCodeError {
     #[error(
-        "{0:?} is not an industry code (GB/T 4754-2017): write a section letter A–T and 2 to 4 digits, e.g. C3670, \
-         or the digits alone"
+        "{} is not an industry code (GB/T 4754-2017): write a section letter A–T and 2 to 4 digits, e.g. C3670, \
+         or the digits alone",
+        quoted(.0)
     )]
     Malformed(String),
     #[error("division {0:02} does not exist; divisions run from 01 to 97")]

@@ -109,7 +109,18 @@ pub struct TierAssessment {
 /// "Last year" is the calendar year before `on`; awards and incidents "within N years"
 /// are those of the N calendar years before `on`'s year and of that year itself.
 pub fn assess(rules: &TierRules, profile: &EnterpriseProfile, on: NaiveDate) -> Result<TierAssessment, TierError> {
-    let version = RuleVersion::in_force_on(on)?;
+    assess_under(rules, profile, on, RuleVersion::in_force_on(on)?)
+}
+
+/// Assesses `profile` on `on` under `version`, whichever is in force that day: what the
+/// other rule version would make of the same facts (the 梯度培育库 compares the two).
+pub fn assess_under(
+    rules: &TierRules,
+    profile: &EnterpriseProfile,
+    on: NaiveDate,
+    version: RuleVersion,
+) -> Result<TierAssessment, TierError> {
+    RuleVersion::in_force_on(on)?;
     let facts = Facts::new(profile, on)?;
     let tier = |tier: Tier, source: &str, e: Evaluation| {
         let holds_certificate = facts.holds(&tier.held_by());

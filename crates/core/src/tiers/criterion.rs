@@ -109,6 +109,19 @@ pub(crate) const fn label(key: &'static str, zh: &'static str, en: &'static str)
     Label { key, zh, en }
 }
 
+impl Outcome {
+    /// Its name on the wire, for markup (a class name): never `Debug`, which the Debian wasm
+    /// build compiles away.
+    pub fn key(self) -> &'static str {
+        match self {
+            Outcome::Met => "met",
+            Outcome::ManualReview => "manual_review",
+            Outcome::Unknown => "unknown",
+            Outcome::Unmet => "unmet",
+        }
+    }
+}
+
 impl Criterion {
     fn bare(label: Label, outcome: Outcome) -> Criterion {
         Criterion {

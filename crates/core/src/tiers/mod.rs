@@ -12,7 +12,8 @@
 //! - Results: [`assess`] gives a [`TierAssessment`] — every tier's [`Criterion`] outcomes and
 //!   [`Scorecard`]s, the highest [`LadderStep`] reached, side labels and the gap to the next step.
 //! - Park level: [`pyramid`] counts enterprises per highest step; [`near_next_tier`] lists
-//!   enterprises a few small steps from their next tier.
+//!   enterprises a few small steps from their next tier; [`expiring_certificates`] and
+//!   [`rule_changes`] (2022 against 2026 rules) complete the 梯度培育库.
 //!
 //! The tiers themselves: [`TechSmeRules`] (科技型, §4.2), [`InnovativeSmeRules`] (创新型, §4.1),
 //! [`Specialised2022Rules`] and [`Specialised2026Rules`] (专精特新, §4.3), [`LittleGiant2022Rules`] and
@@ -32,6 +33,7 @@ mod little_giant;
 mod local;
 mod park;
 mod paths;
+mod pool;
 mod profile;
 mod score;
 mod specialised_2022;
@@ -42,7 +44,7 @@ mod tech_sme;
 pub(crate) mod test_support;
 mod version;
 
-pub use assessment::{assess, TierAssessment, TierGap, TierResult, TierRules};
+pub use assessment::{assess, assess_under, TierAssessment, TierGap, TierResult, TierRules};
 pub use bands::{Band, BandDirection, BandTable, Figure, FlagPoints, IpClassBands};
 pub use champion::ChampionRules;
 pub use criterion::{Combine, Criterion, Outcome, Requirement, Unit, Value};
@@ -53,6 +55,9 @@ pub use little_giant::{LittleGiant2022Rules, LittleGiant2026Rules};
 pub use local::{AgeValuationPath, GazelleRules, GrowthPath, UnicornRules, YoungLargePath};
 pub use park::{near_next_tier, pyramid, LabelCount, NearTierCandidate, NearTierParams, PyramidLevel, TierPyramid};
 pub use paths::{AwardRule, DirectPath};
+pub use pool::{
+    expiring_certificates, rule_changes, step_by_criteria, ExpiringCertificate, RuleChange, EXPIRY_WINDOW_MONTHS,
+};
 pub use profile::{
     Award, AwardKind, AwardLevel, Certificate, CertificateKind, EnterpriseProfile, FiscalYear, FiscalYearFigures,
     IpClass, IpCounts, RdInstitutionLevel,

@@ -2,6 +2,7 @@
 //! upload's name, shared by the SPA (before upload) and the server (on upload); and the
 //! link to a photo held elsewhere that an Open311 client sends as `media_url`.
 
+use crate::text::quoted;
 use serde::{Deserialize, Serialize};
 
 const MAX_ATTACHMENT_NAME_CHARS: usize = 120;
@@ -39,7 +40,7 @@ pub fn media_url_problem(url: &str) -> Option<String> {
     let well_formed =
         host.is_some_and(|host| !host.is_empty()) && !url.chars().any(|c| c.is_whitespace() || c.is_control());
     (!well_formed).then(|| {
-        format!("{url:?} is not a link: give an http:// or https:// URL such as https://example.com/photo.jpg")
+        format!("{} is not a link: give an http:// or https:// URL such as https://example.com/photo.jpg", quoted(url))
     })
 }
 
@@ -65,9 +66,9 @@ impl AttachmentInfo {
             return Some((
                 "content_type",
                 format!(
-                    "files of type {:?} are not accepted; attach a PDF, JPEG, PNG, WebP, plain-text, Word (.docx) \
+                    "files of type {} are not accepted; attach a PDF, JPEG, PNG, WebP, plain-text, Word (.docx) \
                      or Excel (.xlsx) file",
-                    self.content_type
+                    quoted(&self.content_type)
                 ),
             ));
         }
@@ -97,13 +98,13 @@ pub fn attachment_name_problem(name: &str) -> Option<String> {
         return Some(format!("give a file name of 1 to {MAX_ATTACHMENT_NAME_CHARS} characters; this one has {chars}"));
     }
     if name.contains(['/', '\\']) {
-        return Some(format!("{name:?} names a folder; give the file name alone, without '/' or '\\'"));
+        return Some(format!("{} names a folder; give the file name alone, without '/' or '\\'", quoted(name)));
     }
     if name.chars().any(char::is_control) {
         return Some("the file name holds control characters; rename the file".into());
     }
     if name.chars().all(|c| c == '.') {
-        return Some(format!("{name:?} is not a file name; rename the file"));
+        return Some(format!("{} is not a file name; rename the file", quoted(name)));
     }
     None
 }

@@ -2,9 +2,10 @@
 //! industries, targets and contact for a park; supply mode, 标准地 terms, development
 //! figures and occupant for a parcel. All of it is public (spec §3, seed 001 §4).
 
+use crate::text::quoted;
 use serde::{Deserialize, Serialize};
 
-use crate::control::{Development, StandardLandTerms, SupplyDates};
+use crate::control::{parcel_flags, ControlError, Development, IdleLandRule, LandFlag, StandardLandTerms, SupplyDates};
 use crate::park_checks::Target;
 use crate::text::Bilingual;
 
@@ -104,6 +105,11 @@ pub struct ParcelDetails {
 }
 
 impl ParcelDetails {
+    /// The 批而未供, 闲置 and 低效用地 flags on the parcel as of a date (spec §3).
+    pub fn flags(&self, as_of: chrono::NaiveDate, rule: &IdleLandRule) -> Result<Vec<LandFlag>, ControlError> {
+        parcel_flags(&self.supply_dates, self.terms.as_ref(), self.development.as_ref(), as_of, rule)
+    }
+
     /// The first problem that makes these details unfit to store, as `(field, problem)`.
     pub fn problem(&self) -> Option<(&'static str, String)> {
         if let Some(development) = &self.development {
@@ -160,6 +166,48 @@ pub struct ParcelBody {
     pub details: ParcelDetails,
 }
 
+/// The most parcels one import may hold (a park's survey has hundreds; the body limit of
+/// 1 MB is reached before this by outlines of many vertices).
+pub const MAX_IMPORT_PARCELS: usize = 2000;
+
+/// The body of `POST /parks/{id}/parcels/import`: parcels stored together, or none.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParcelImport {
+    pub parcels: Vec<ParcelBody>,
+}
+
+impl ParcelImport {
+    /// The first problem outside the outlines (which the server checks with the store), as
+    /// `(field, problem)`, the field a path such as `parcels[2].code`.
+    pub fn problem(&self) -> Option<(String, String)> {
+        if self.parcels.is_empty() {
+            return Some(("parcels".into(), "is empty".into()));
+        }
+        if self.parcels.len() > MAX_IMPORT_PARCELS {
+            return Some(("parcels".into(), format!("holds more than {MAX_IMPORT_PARCELS} parcels")));
+        }
+        let mut codes = std::collections::HashMap::new();
+        for (index, parcel) in self.parcels.iter().enumerate() {
+            if let Some((field, problem)) = parcel.problem() {
+                return Some((format!("parcels[{index}].{field}"), problem));
+            }
+            if let Some(first) = codes.insert(parcel.code.as_str(), index) {
+                return Some((format!("parcels[{index}].code"), format!("is the code of parcels[{first}] too")));
+            }
+        }
+        None
+    }
+}
+
+/// The answer to an import: the ids of the new parcels, in the body's order.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ParcelsImported {
+    pub ids: Vec<i64>,
+}
+
 /// Text fields must hold something and stay within a screen's width of characters.
 fn text_problem(field: &'static str, value: &str, max_chars: usize) -> Option<(&'static str, String)> {
     if value.trim().is_empty() {
@@ -181,12 +229,32 @@ impl ParkBody {
     }
 }
 
+/// The largest parcel accepted, m² (20 km², 30,000 亩: far above any single land grant).
+pub const MAX_PARCEL_AREA_M2: f64 = 2.0e7;
+
 impl ParcelBody {
+    /// The outline as a validated shape, or the problem of the `geometry` field: what
+    /// `POST /parks/{id}/parcels` and every import check.
+    pub fn outline(&self) -> Result<crate::geometry::Shape, String> {
+        let shape = crate::geometry::Shape::from_geojson(&self.geometry).map_err(|error| error.to_string())?;
+        let area = shape.area().0;
+        if area > MAX_PARCEL_AREA_M2 {
+            return Err(format!(
+                "encloses {:.1} km², more than the {:.0} km² a parcel may cover",
+                area / 1e6,
+                MAX_PARCEL_AREA_M2 / 1e6
+            ));
+        }
+        Ok(shape)
+    }
+
     /// The first problem outside the geometry (which the geometry module checks).
     pub fn problem(&self) -> Option<(&'static str, String)> {
         let code_ok = self.code.chars().all(|c| c.is_ascii_alphanumeric() || "-_/.".contains(c));
         text_problem("code", &self.code, 40)
-            .or_else(|| (!code_ok).then(|| ("code", format!("{:?}: use letters, digits and - _ / . only", self.code))))
+            .or_else(|| {
+                (!code_ok).then(|| ("code", format!("{}: use letters, digits and - _ / . only", quoted(&self.code))))
+            })
             .or_else(|| self.details.problem())
     }
 }

@@ -3,6 +3,7 @@
 //! open to everyone) and the per-enterprise results (open only to those who manage or
 //! are the enterprise).
 
+use crate::text::quoted;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -42,8 +43,9 @@ pub fn profile_problem(profile: &Profile) -> Option<(String, String)> {
         return Some((
             "id".into(),
             format!(
-                "{key:?} is not a profile key: use 1 to {MAX_PROFILE_KEY_CHARS} letters, digits, '-', '_' or '.', \
-                 such as huangyan-2022"
+                "{} is not a profile key: use 1 to {MAX_PROFILE_KEY_CHARS} letters, digits, '-', '_' or '.', \
+                 such as huangyan-2022",
+                quoted(key)
             ),
         ));
     }

@@ -1,6 +1,7 @@
 //! Investment inquiries (招商咨询): what anyone may send a park from its public page
 //! without an account, the receipt the sender keeps, and the record park officers work from.
 
+use crate::text::quoted;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
@@ -97,13 +98,17 @@ impl NewInquiry {
             return Some((
                 "phone",
                 format!(
-                    "{phone:?} is not a phone number: give a mobile number such as 13812345678 or a landline with \
-                     its area code such as 027-87654321 (an extension as 027-87654321-123 or 027-87654321转123)"
+                    "{} is not a phone number: give a mobile number such as 13812345678 or a landline with \
+                     its area code such as 027-87654321 (an extension as 027-87654321-123 or 027-87654321转123)",
+                    quoted(phone)
                 ),
             ));
         }
         if let Some(email) = email.filter(|email| !is_email(email)) {
-            return Some(("email", format!("{email:?} is not an e-mail address: give one such as name@example.com")));
+            return Some((
+                "email",
+                format!("{} is not an e-mail address: give one such as name@example.com", quoted(email)),
+            ));
         }
         too_long("industry", self.industry.trim(), MAX_INDUSTRY_CHARS)
             .or_else(|| {

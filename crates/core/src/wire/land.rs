@@ -2,6 +2,7 @@
 //! into the page's URL (so a link reproduces the view) and into `GET /api/v1/land`,
 //! and what that search answers. Both sides read the query with [`LandFilter::from_pairs`].
 
+use crate::text::quoted;
 use serde::{Deserialize, Serialize};
 
 use super::{LandUse, ParcelStatus};
@@ -85,7 +86,7 @@ impl LandFilter {
                             .parse::<i64>()
                             .ok()
                             .filter(|id| *id > 0)
-                            .ok_or_else(|| ("park", format!("park {value:?} must be a park id")))?,
+                            .ok_or_else(|| ("park", format!("park {} must be a park id", quoted(value))))?,
                     )
                 }
                 "industry" => {
@@ -135,7 +136,7 @@ fn names_list<T: for<'de> Deserialize<'de> + PartialEq>(
     let mut list: Vec<T> = Vec::new();
     for name in value.split(',').map(str::trim).filter(|name| !name.is_empty()) {
         let parsed = serde_json::from_value::<T>(serde_json::Value::String(name.to_string()))
-            .map_err(|_| (field, format!("{name:?} is not a {field} parkatlas knows")))?;
+            .map_err(|_| (field, format!("{} is not a {field} parkatlas knows", quoted(name))))?;
         if !list.contains(&parsed) {
             list.push(parsed);
         }
@@ -153,7 +154,7 @@ fn area(field: &'static str, value: &str) -> Result<Option<f64>, QueryProblem> {
         .ok()
         .filter(|mu| mu.is_finite() && (0.0..=MAX_FILTER_MU).contains(mu))
         .map(Some)
-        .ok_or_else(|| (field, format!("{value:?} must be an area from 0 to {MAX_FILTER_MU} 亩")))
+        .ok_or_else(|| (field, format!("{} must be an area from 0 to {MAX_FILTER_MU} 亩", quoted(value))))
 }
 
 /// One parcel found by a land search: enough to list it and frame it on the map.
@@ -219,7 +220,7 @@ mod tests {
     #[test]
     fn names_the_field_and_the_problem() {
         let problem = |query| LandFilter::from_pairs(pairs(query)).unwrap_err();
-        assert_eq!(problem("status=vacant"), ("status", "\"vacant\" is not a status parkatlas knows".to_string()));
+        assert_eq!(problem("status=vacant"), ("status", "“vacant” is not a status parkatlas knows".to_string()));
         assert_eq!(problem("min_mu=-1").0, "min_mu");
         assert_eq!(problem("max_mu=abc").0, "max_mu");
         assert_eq!(problem("max_mu=NaN").0, "max_mu");

@@ -9,6 +9,7 @@ mod api_key;
 mod attachment;
 mod certificate;
 mod contact_check;
+mod desk;
 mod details;
 mod enterprise;
 mod evaluation;
@@ -19,8 +20,10 @@ mod land;
 mod location;
 mod park_statistics;
 mod request;
+mod request_kpi;
 mod session;
 mod sync;
+mod tier_profile;
 
 pub use annual::{check_year, AnnualDataRecord, AnnualFigures, FIRST_YEAR, LAST_YEAR, MAX_FIGURE};
 pub use api_key::{ApiKeyRecord, IssuedApiKey, NewApiKey, MAX_API_KEY_LABEL_CHARS};
@@ -30,8 +33,10 @@ pub use attachment::{
 };
 pub use certificate::{CertificateBody, CertificateRecord, MAX_CERTIFICATE_NUMBER_CHARS, MAX_CERTIFICATE_YEARS};
 pub use contact_check::{is_email, is_landline, is_mainland_mobile, normalise_phone};
+pub use desk::{DeskProblem, DeskStep, OneTimeNotice, CLAIM_NOTE, MAX_FREE_MATERIALS};
 pub use details::{
-    Contact, ParcelBody, ParcelDetails, ParcelRecord, ParkBody, ParkDetails, ParkLevel, ParkRecord, SupplyMode,
+    Contact, ParcelBody, ParcelDetails, ParcelImport, ParcelRecord, ParcelsImported, ParkBody, ParkDetails, ParkLevel,
+    ParkRecord, SupplyMode, MAX_IMPORT_PARCELS, MAX_PARCEL_AREA_M2,
 };
 pub use enterprise::{
     EnterpriseBody, EnterprisePrivate, EnterprisePublic, EnterpriseRecord, SizeClass, MAX_ENTERPRISE_NAME_CHARS,
@@ -49,8 +54,10 @@ pub use land::{
 pub use location::{address_problem, Location, MAX_ADDRESS_CHARS};
 pub use park_statistics::{LandTally, ParkStatistics, PublishedClasses, TierTally};
 pub use request::{NewRequest, RequestAction, RequestDue, RequestEvent, RequestRecord, PLATFORM_ACTOR};
+pub use request_kpi::{desk_kpis, desk_kpis_by, DeskKpis, Period};
 pub use session::{DemoAccount, DemoAccounts, Login, NewUser, Role, SessionInfo, UserRecord};
 pub use sync::{Change, ChangeKind, ChangePage};
+pub use tier_profile::EnterpriseTierProfile;
 
 use serde::{Deserialize, Serialize};
 

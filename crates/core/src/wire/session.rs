@@ -4,6 +4,7 @@
 //! user sees its own enterprise only; a park officer manages its parks; a city admin
 //! manages everything.
 
+use crate::text::quoted;
 use serde::{Deserialize, Serialize};
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -97,7 +98,7 @@ impl NewUser {
         if !username_ok {
             return Some((
                 "username",
-                format!("{:?}: use 3 to 64 letters, digits, '.', '_', '-' or '@'", self.username),
+                format!("{}: use 3 to 64 letters, digits, '.', '_', '-' or '@'", quoted(&self.username)),
             ));
         }
         if self.display_name.trim().is_empty() || self.display_name.chars().count() > 100 {

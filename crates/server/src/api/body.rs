@@ -10,7 +10,7 @@ use axum::http::request::Parts;
 use parkatlas_core::efficiency::Profile;
 use parkatlas_core::wire::{
     profile_problem, AnnualFigures, CertificateBody, EnterpriseBody, InquiryUpdate, Login, NewApiKey, NewEvaluation,
-    NewInquiry, NewRequest, NewUser, ParcelBody, ParkBody, RequestAction,
+    NewInquiry, NewRequest, NewUser, ParcelBody, ParcelImport, ParkBody, RequestAction,
 };
 use serde::de::DeserializeOwned;
 
@@ -46,6 +46,7 @@ checked_by_problem!(
     NewRequest,
     NewUser,
     ParcelBody,
+    ParcelImport,
     ParkBody,
     RequestAction
 );

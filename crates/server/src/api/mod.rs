@@ -21,6 +21,7 @@ mod land;
 mod metadata;
 pub(crate) mod parcels;
 mod parks;
+mod pool;
 mod profiles;
 mod records;
 mod requests;
@@ -62,7 +63,9 @@ pub fn router() -> Router<AppState> {
         .routes(routes!(parks::list, parks::create))
         .routes(routes!(parks::get, parks::replace))
         .routes(routes!(parks::parcels, parcels::create))
+        .routes(routes!(parcels::import))
         .routes(routes!(parks::statistics))
+        .routes(routes!(pool::tier_profiles))
         .routes(routes!(land::search))
         .routes(routes!(parcels::in_view))
         .routes(routes!(parcels::get, parcels::replace, parcels::delete))

@@ -5,20 +5,20 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Json;
-use parkatlas_core::geometry::{BoundingBox, Shape, MAX_ZOOM};
-use parkatlas_core::wire::{ErrorBody, Feature, FeatureCollection, ParcelBody, ParcelCollection, ParcelProperties};
+use parkatlas_core::geometry::{BoundingBox, MAX_ZOOM};
+use parkatlas_core::wire::{
+    ErrorBody, Feature, FeatureCollection, ParcelBody, ParcelCollection, ParcelImport, ParcelProperties,
+    ParcelsImported,
+};
 
 use super::body::{JsonBody, Params};
 use super::id::Id;
-use super::sync::{stale, Idempotent, IfMatch, IfNoneMatch, Tagged};
+use super::sync::{stale, Idempotent, IfMatch, IfNoneMatch, Tagged, Unversioned};
 use crate::auth::guard::{kinds, Manages};
 use crate::auth::{Caller, Owner, Scope};
 use crate::error::ApiError;
 use crate::store::{NewParcel, Store, Versioned};
 use crate::AppState;
-
-/// The largest parcel accepted, m² (20 km², 30,000 亩: far above any single land grant).
-const MAX_PARCEL_AREA_M2: f64 = 2.0e7;
 
 /// `?bbox=west,south,east,north&zoom=Z`: both required, checked before the database is asked.
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
@@ -96,6 +96,33 @@ pub async fn create(
         .await
 }
 
+/// Adds many parcels to a park in one write, all or none (its officers, city admins): the
+/// import page's last step, after it has shown every problem of the file. Each parcel is
+/// checked as `POST /parks/{id}/parcels` checks it; the first bad one is named by its
+/// index (`parcels[2].code`) and nothing is stored.
+#[utoipa::path(post, path = "/parks/{id}/parcels/import", tag = "map", params(("id" = i64, Path)),
+    request_body = ParcelImport,
+    responses((status = 201, body = ParcelsImported), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn import(
+    State(state): State<AppState>,
+    park: Manages<kinds::Park>,
+    idempotent: Idempotent,
+    JsonBody(body): JsonBody<ParcelImport>,
+) -> Result<Response, ApiError> {
+    let store = &state.store;
+    idempotent
+        .run(store, StatusCode::CREATED, async |mut write| {
+            let mut ids = Vec::with_capacity(body.parcels.len());
+            for (index, body) in body.parcels.into_iter().enumerate() {
+                let parcel =
+                    checked(store, body, None).await.map_err(|error| error.within(&format!("parcels[{index}]")))?;
+                ids.push(store.add_parcel_id(&mut write, park.id, &parcel).await?);
+            }
+            Ok((write, Unversioned(ParcelsImported { ids })))
+        })
+        .await
+}
+
 /// Replaces a parcel's record (officers of its park, city admins).
 #[utoipa::path(put, path = "/parcels/{id}", tag = "map", params(("id" = i64, Path)), request_body = ParcelBody,
     responses((status = 200, body = Feature<ParcelProperties>), (status = 412, body = ErrorBody), (status = 428, body = ErrorBody)))]
@@ -148,18 +175,7 @@ pub(crate) async fn checked(store: &Store, body: ParcelBody, except: Option<i64>
     if let Some((field, problem)) = body.problem() {
         return Err(ApiError::invalid(field, problem));
     }
-    let geometry = Shape::from_geojson(&body.geometry).map_err(|e| ApiError::invalid("geometry", e.to_string()))?;
-    let area = geometry.area().0;
-    if area > MAX_PARCEL_AREA_M2 {
-        return Err(ApiError::invalid(
-            "geometry",
-            format!(
-                "encloses {:.1} km², more than the {:.0} km² a parcel may cover",
-                area / 1e6,
-                MAX_PARCEL_AREA_M2 / 1e6
-            ),
-        ));
-    }
+    let geometry = body.outline().map_err(|problem| ApiError::invalid("geometry", problem))?;
     if let Some(occupant) = body.details.occupant_id {
         if store.park_of_enterprise(occupant).await?.is_none() {
             return Err(ApiError::invalid("details.occupant_id", format!("no enterprise has id {occupant}")));

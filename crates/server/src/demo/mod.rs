@@ -392,6 +392,20 @@ mod tests {
     }
 
     #[test]
+    fn the_demo_enterprises_each_have_the_desks_worked_example() {
+        let data = dataset();
+        for enterprise in [1, 2] {
+            let received: Vec<_> = data
+                .requests
+                .iter()
+                .filter(|r| r.enterprise_id == enterprise && r.state == RequestState::Received)
+                .map(|r| (r.category, r.title.as_str()))
+                .collect();
+            assert_eq!(received, [(parkatlas_core::calendar::Category::General, "厂房用电增容")], "{enterprise}");
+        }
+    }
+
+    #[test]
     fn a_handful_of_inquiries_in_every_status() {
         let data = dataset();
         assert_eq!(data.inquiries.len(), 12);

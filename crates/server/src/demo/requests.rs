@@ -32,6 +32,9 @@ const SUBJECTS: [(Category, &str, &str); 14] = [
     (Category::Urgent, "雨水管道堵塞积水", "暴雨后厂区门前雨水管道堵塞，积水已漫入仓库，请紧急疏通。"),
 ];
 
+/// The subject of the first firm's received request: a general one (厂房用电增容).
+const DESK_EXAMPLE: usize = 9;
+
 /// The latest moment of the dataset: every event happened before it.
 fn last_moment() -> NaiveDateTime {
     date(2026, 11, 20).and_hms_opt(18, 0, 0).expect("a valid time")
@@ -70,7 +73,10 @@ pub(super) fn add(
         let parcel_id =
             (!parcels.is_empty() && rng.random_bool(0.3)).then(|| parcels[rng.random_range(0..parcels.len())]);
         let id = data.requests.len() as i64 + 1;
-        data.requests.push(request(id, park.id, firms.firms[firm].id, parcel_id, target, rng));
+        // The first firm's received request is the desk's worked example (general: it has
+        // materials to tell at once and an extension), overdue in every run.
+        let subject = (index == 0).then_some(DESK_EXAMPLE);
+        data.requests.push(request(id, park.id, firms.firms[firm].id, parcel_id, target, subject, rng));
     }
     for (index, status) in
         [InquiryStatus::New, InquiryStatus::New, InquiryStatus::Answered, InquiryStatus::Closed].into_iter().enumerate()
@@ -120,14 +126,17 @@ fn request(
     enterprise_id: i64,
     parcel_id: Option<i64>,
     target: RequestState,
+    chosen_subject: Option<usize>,
     rng: &mut ChaCha8Rng,
 ) -> RequestRow {
     let extendable_subjects: Vec<usize> = (0..SUBJECTS.len()).filter(|&i| extendable(SUBJECTS[i].0)).collect();
-    let subject = if target == Extended || rng.random_bool(0.1) {
+    // Drawn even when the subject is chosen, so that the rest of the stream stays the same.
+    let drawn = if target == Extended || rng.random_bool(0.1) {
         extendable_subjects[rng.random_range(0..extendable_subjects.len())]
     } else {
         rng.random_range(0..SUBJECTS.len())
     };
+    let subject = chosen_subject.unwrap_or(drawn);
     let (category, title, body) = SUBJECTS[subject];
     let steps = path(target, extendable(category), rng);
     // Open requests are recent, answered ones spread over the half year before.

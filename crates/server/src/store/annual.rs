@@ -30,6 +30,19 @@ impl Store {
         rows.into_iter().map(|row| Ok(row.into_parked()?.record)).collect()
     }
 
+    /// Every year of figures of every enterprise of a park, by enterprise then year.
+    pub async fn annual_data_of_park(&self, park_id: i64) -> Result<Vec<AnnualDataRecord>> {
+        let rows: Vec<AnnualRow> = sqlx::query_as(
+            "SELECT a.id, e.park_id, a.enterprise_id, a.year, a.figures, a.version
+             FROM annual_data a JOIN enterprises e ON e.id = a.enterprise_id
+             WHERE e.park_id = $1 ORDER BY a.enterprise_id, a.year",
+        )
+        .bind(park_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter().map(|row| Ok(row.into_parked()?.record)).collect()
+    }
+
     /// Years of figures by row id, with their enterprise's park, for the change feed.
     pub async fn annual_data_by_id(&self, ids: &[i64]) -> Result<Vec<ParkedAnnualData>> {
         if ids.is_empty() {

@@ -24,6 +24,19 @@ impl Store {
         rows.into_iter().map(CertificateRow::into_record).collect()
     }
 
+    /// The certificates of every enterprise of a park, by enterprise then issue date.
+    pub async fn certificates_of_park(&self, park_id: i64) -> Result<Vec<CertificateRecord>> {
+        let rows: Vec<CertificateRow> = sqlx::query_as(&format!(
+            "SELECT {CERTIFICATE_COLUMNS} FROM certificates
+             WHERE enterprise_id IN (SELECT id FROM enterprises WHERE park_id = $1)
+             ORDER BY enterprise_id, issued_on, id"
+        ))
+        .bind(park_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter().map(CertificateRow::into_record).collect()
+    }
+
     /// Certificates by id, for the change feed; missing ids are skipped.
     pub async fn certificates_by_id(&self, ids: &[i64]) -> Result<Vec<CertificateRecord>> {
         let mut connection = self.pool.acquire().await?;

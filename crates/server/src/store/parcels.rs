@@ -86,6 +86,11 @@ impl Store {
         read_parcel(write.connection(), id).await?.context("the parcel just inserted is missing")
     }
 
+    /// Adds a parcel within `write` and returns its id, for writes that add many.
+    pub async fn add_parcel_id(&self, write: &mut Write, park_id: i64, parcel: &NewParcel) -> Result<i64> {
+        insert_parcel(write, park_id, parcel).await
+    }
+
     /// Replaces parcel `id` when it is still at `expected` version.
     pub async fn replace_parcel(
         &self,

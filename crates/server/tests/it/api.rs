@@ -286,3 +286,41 @@ async fn an_unknown_database_url_names_both_accepted_forms() {
     let err = Store::open("mysql://parkatlas@localhost/parkatlas").await.err().expect("refused");
     assert!(err.to_string().contains("sqlite://parkatlas.db") && err.to_string().contains("postgres://"), "{err}");
 }
+
+#[tokio::test]
+async fn a_parcel_import_stores_every_parcel_or_none_naming_the_bad_one() {
+    use axum::http::Method;
+    use parkatlas_core::wire::ParcelsImported;
+    use serde_json::json;
+    for server in TestServer::each_backend().await {
+        let officer = server.login("officer.guanggu").await;
+        let square = |code: &str, x: f64| {
+            json!({ "code": code, "land_use": "industrial", "status": "available", "geometry": { "type": "Polygon",
+                    "coordinates": [[[x, 20.0], [x + 0.001, 20.0], [x + 0.001, 20.001], [x, 20.001], [x, 20.0]]] } })
+        };
+        let count = || async {
+            let parcels: ParcelCollection = server.get_json("/api/v1/parks/1/parcels", StatusCode::OK).await;
+            parcels.features.len()
+        };
+        let before = count().await;
+        let import = |parcels: Vec<serde_json::Value>| {
+            officer.call(Method::POST, "/api/v1/parks/1/parcels/import").json(&json!({ "parcels": parcels })).send()
+        };
+
+        let mut open_ring = square("IMP-2", 100.01);
+        open_ring["geometry"]["coordinates"][0][4] = json!([100.01, 20.0005]);
+        let refused = import(vec![square("IMP-1", 100.0), open_ring]).await;
+        assert_eq!(refused.error(StatusCode::UNPROCESSABLE_ENTITY).1.as_deref(), Some("parcels[1].geometry"));
+        let twice = import(vec![square("IMP-1", 100.0), square("IMP-1", 100.01)]).await;
+        assert_eq!(twice.error(StatusCode::UNPROCESSABLE_ENTITY).1.as_deref(), Some("parcels[1].code"));
+        assert_eq!(count().await, before, "nothing of a refused import is stored");
+
+        let imported: ParcelsImported =
+            import(vec![square("IMP-1", 100.0), square("IMP-2", 100.01)]).await.json(StatusCode::CREATED);
+        assert_eq!(imported.ids.len(), 2);
+        assert_eq!(count().await, before + 2);
+        let taken = import(vec![square("IMP-3", 100.02), square("IMP-1", 100.03)]).await;
+        assert_eq!(taken.error(StatusCode::CONFLICT).1.as_deref(), Some("parcels[1].code"));
+        assert_eq!(count().await, before + 2, "not even IMP-3 is stored");
+    }
+}

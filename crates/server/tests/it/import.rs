@@ -7,7 +7,9 @@ use std::collections::BTreeSet;
 use std::process::{Command, Output};
 
 use axum::http::{Method, StatusCode};
+use parkatlas_core::geometry::geodesic_distance_m;
 use parkatlas_core::wire::{ChangeKind, ChangePage, EnterpriseRecord, LandUse, ParcelCollection, ParcelStatus};
+use parkatlas_exchange::test_support::{square, xlsx_of, SurveyLayer, SurveyParcel};
 use serde_json::Value;
 
 use crate::support::TestServer;
@@ -132,8 +134,8 @@ async fn a_parcels_file_with_bad_features_stores_nothing_and_names_each_feature_
                 )
                 .as_str(),
                 "feature 2 (geometry): polygon 1, outer ring: the ring is not closed; repeat the first position at the end",
-                "feature 3 (status): unknown variant `sold`, expected one of `available`, `granted`, \
-                 `under_construction`, `producing`, `idle`, `unsupplied`",
+                "feature 3 (status): \"sold\" is not one of available (待出让), granted (已出让), \
+                 under_construction (在建), producing (已投产), idle (闲置), unsupplied (批而未供)",
                 "feature 4 (code): is the same as in feature 1",
                 "feature 5 (code): another parcel has code GX-001",
             ]
@@ -236,5 +238,101 @@ async fn an_enterprises_file_with_bad_rows_stores_nothing_and_names_each_row_and
         );
         assert_eq!(all_enterprises(&server).await, before, "not even the good row 2 was stored");
         assert!(changes_since(&server, cursor).await.0.is_empty(), "nothing reached the change feed");
+    }
+}
+
+/// Writes `bytes` to a file named `name` in a fresh directory, kept while the guard lives.
+fn temp_file(name: &str, bytes: &[u8]) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    (dir, path.to_string_lossy().into_owned())
+}
+
+fn survey_parcel(code: &str, land_use: &str, lon: f64) -> SurveyParcel {
+    SurveyParcel {
+        code: code.into(),
+        land_use: land_use.into(),
+        status: "待出让".into(),
+        note: "测绘备注".into(),
+        rings: vec![square(lon, 30.436, 60.0)],
+    }
+}
+
+#[tokio::test]
+async fn a_zipped_shapefile_in_epsg_4547_with_gbk_attributes_lands_where_it_was_surveyed() {
+    for server in TestServer::each_backend().await {
+        let before = park_1_parcels(&server).await;
+        let parcels = [survey_parcel("SHP-001", "工业用地", 114.494), survey_parcel("SHP-002", "M0", 114.496)];
+        let (_dir, file) = temp_file("光谷测绘.zip", &SurveyLayer::wuhan_gbk().zip(&parcels));
+
+        let output = import(&server, &["parcels", &file, "--park", "1"]);
+        assert_eq!(output.status.code(), Some(0), "{:?}", stderr_lines(&output));
+        assert_eq!(
+            stdout(&output),
+            "imported 2 parcels into park 1 (光谷星河智造园（演示）)\nread as Shapefile, attributes in gb18030 in \
+             EPSG:4547; ignored columns: OBJECTID, BZ, SHAPE_AREA\n"
+        );
+        let after = park_1_parcels(&server).await;
+        assert_eq!(after.features.len(), before.features.len() + 2);
+        for parcel in &parcels {
+            let stored = after.features.iter().find(|stored| stored.properties.code == parcel.code).unwrap();
+            let record: Value = server.get_json(&format!("/api/v1/parcels/{}", stored.id), StatusCode::OK).await;
+            let ring = record["geometry"]["coordinates"][0].as_array().unwrap();
+            for corner in &parcel.rings[0] {
+                let nearest = ring
+                    .iter()
+                    .map(|position| (position[0].as_f64().unwrap(), position[1].as_f64().unwrap()))
+                    .map(|read| geodesic_distance_m(*corner, read))
+                    .fold(f64::INFINITY, f64::min);
+                assert!(nearest < 1.0, "{} is {nearest} m from where it was surveyed", parcel.code);
+            }
+        }
+        let second = after.features.iter().find(|stored| stored.properties.code == "SHP-002").unwrap();
+        assert_eq!(second.properties.land_use, LandUse::InnovativeIndustrial);
+    }
+}
+
+#[tokio::test]
+async fn a_zipped_shapefile_with_one_bad_feature_stores_nothing_and_names_it() {
+    let server = TestServer::with_demo_data().await;
+    let before = park_1_parcels(&server).await;
+    let parcels = [survey_parcel("SHP-101", "工业用地", 114.494), survey_parcel("SHP-102", "工矿仓储用地", 114.496)];
+    let (_dir, file) = temp_file("bad.zip", &SurveyLayer::wuhan_gbk().zip(&parcels));
+    let output = import(&server, &["parcels", &file, "--park", "1"]);
+    assert_eq!(output.status.code(), Some(2));
+    let lines = stderr_lines(&output);
+    assert!(lines[0].ends_with("problems in 1 of 2 features"), "{lines:?}");
+    assert!(
+        lines[1].starts_with("feature 2 (YDXZ → land_use): \"工矿仓储用地\" is not one of industrial"),
+        "{lines:?}"
+    );
+    assert_eq!(park_1_parcels(&server).await, before);
+}
+
+#[tokio::test]
+async fn enterprises_come_from_gbk_csv_and_from_excel_alike() {
+    for server in TestServer::each_backend().await {
+        let csv = std::fs::read_to_string(fixture("enterprises-good.csv")).unwrap();
+        let (gbk, _, _) = encoding_rs::GB18030.encode(&csv);
+        let (_csv_dir, csv_file) = temp_file("入园企业.csv", &gbk);
+        let output = import(&server, &["enterprises", &csv_file]);
+        assert_eq!(output.status.code(), Some(0), "{:?}", stderr_lines(&output));
+        assert_eq!(stdout(&output), "imported 3 enterprises (park 1: 2, park 2: 1)\n");
+        let names: BTreeSet<String> = all_enterprises(&server).await.into_iter().map(|e| e.name).collect();
+        assert!(names.contains("示例云帆汽车零部件有限公司"), "GBK text read exactly");
+
+        // The same rows from a workbook reach the same checks: each is now taken.
+        let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+        let mut rows: Vec<Vec<String>> = vec![reader.headers().unwrap().iter().map(String::from).collect()];
+        rows.extend(reader.records().map(|record| record.unwrap().iter().map(String::from).collect()));
+        let rows: Vec<Vec<&str>> = rows.iter().map(|row| row.iter().map(String::as_str).collect()).collect();
+        let (_xlsx_dir, xlsx_file) = temp_file("入园企业.xlsx", &xlsx_of(&rows));
+        let again = import(&server, &["enterprises", &xlsx_file]);
+        assert_eq!(again.status.code(), Some(2), "{:?}", stderr_lines(&again));
+        assert_eq!(
+            stderr_lines(&again)[1],
+            "row 2 (credit_code): another enterprise is registered under the credit code 91420111MA5D00001G"
+        );
     }
 }

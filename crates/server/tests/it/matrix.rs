@@ -68,6 +68,8 @@ enum Body {
     /// A new record, unique on every attempt (name, code, key, username).
     NewPark,
     NewParcel,
+    /// Two new parcels for the all-or-nothing import.
+    ParcelImport,
     NewUser,
     NewApiKey,
     NewEnterprise(Scope),
@@ -135,8 +137,15 @@ fn table() -> Vec<Row> {
         row(GET, "/parks/{park_1}/statistics", Nothing, ALL),
         row(GET, "/parks/{park_2}/statistics", Nothing, ALL),
         row(GET, "/land?park={park_1}&status=producing", Nothing, ALL),
+        // The 梯度培育库 reads every enterprise's private facts, figures and certificates at
+        // once: the park's officers and admins only (the leak check reads them for every role).
+        row(GET, "/parks/{park_1}/tier-profiles", Nothing, [401, 403, 403, 200, 403, 200]),
+        row(GET, "/parks/{park_2}/tier-profiles", Nothing, [401, 403, 403, 403, 200, 200]),
+        row(GET, "/parks/{missing}/tier-profiles", Nothing, [404; 6]),
         row(POST, "/parks/{park_1}/parcels", NewParcel, [401, 403, 403, 201, 403, 201]),
         row(POST, "/parks/{park_2}/parcels", NewParcel, [401, 403, 403, 403, 201, 201]),
+        row(POST, "/parks/{park_1}/parcels/import", ParcelImport, [401, 403, 403, 201, 403, 201]),
+        row(POST, "/parks/{park_2}/parcels/import", ParcelImport, [401, 403, 403, 403, 201, 201]),
         row(GET, "/parcels?bbox=113.5,30.0,115.0,31.0&zoom=12", Nothing, ALL),
         row(GET, "/parcels/{parcel_1}", Nothing, ALL),
         row(GET, "/parcels/{parcel_2}", Nothing, ALL),
@@ -804,6 +813,7 @@ impl<'a> World<'a> {
                 }))
             }
             Body::NewParcel => Payload::Json(self.new_parcel_body()),
+            Body::ParcelImport => Payload::Json(json!({ "parcels": [self.new_parcel_body(), self.new_parcel_body()] })),
             Body::NewUser => {
                 let name = format!("matrix.user{}", self.next());
                 Payload::Json(json!({ "username": name, "display_name": name, "password": DEMO_PASSWORD,

@@ -1,65 +1,29 @@
-//! `parkatlas import enterprises`: a CSV file, read row by row into the body
-//! `POST /enterprises` takes. Each column is named after the field it fills, a dot leading
-//! into `public` or `private` (`public.address`, `private.contact_phone`), so that the
-//! report names fields as the API does.
+//! `parkatlas import enterprises`: a CSV file (UTF-8 or GBK) or an Excel workbook, read by
+//! `parkatlas-exchange` row by row into the body `POST /enterprises` takes.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use parkatlas_core::wire::EnterpriseBody;
-use serde_json::{Map, Value};
+use parkatlas_exchange::enterprises::read_rows;
+use parkatlas_exchange::problem::{counted, Refusal};
+use parkatlas_exchange::table::Table;
 
-use super::{check_all, counted, read_as, stored_meanwhile, Item, Problem, ReadItems, Refusal, Refused};
+use super::{check_all, read_file, stored_meanwhile, Refused};
 use crate::api::enterprises::{check_credit_code_free, check_record};
-use crate::batch::read::spreadsheet_csv;
 use crate::store::Store;
-
-/// How a column's cells become JSON.
-#[derive(Debug, Clone, Copy)]
-enum Cell {
-    Text,
-    /// A whole number.
-    Integer,
-    /// Items separated by `;` or `；`.
-    List,
-    /// A JSON object: the tier facts are many, nested and all optional, too many for columns.
-    Json,
-}
-
-/// Every column an enterprise file may have, in the order of the README.
-const COLUMNS: [(&str, Cell); 14] = [
-    ("park_id", Cell::Integer),
-    ("credit_code", Cell::Text),
-    ("name", Cell::Text),
-    ("industry_code", Cell::Text),
-    ("size_class", Cell::Text),
-    ("cohort", Cell::Text),
-    ("public.name_en", Cell::Text),
-    ("public.address", Cell::Text),
-    ("public.main_products", Cell::List),
-    ("public.website", Cell::Text),
-    ("private.contact_name", Cell::Text),
-    ("private.contact_phone", Cell::Text),
-    ("private.contact_email", Cell::Text),
-    ("private.tier_facts", Cell::Json),
-];
 
 /// Checks the rows of `file` and stores them as enterprises; returns what to tell the user.
 pub(super) async fn import(store: &Store, file: &Path) -> anyhow::Result<String> {
     let refused = |refusal| Refused::new(file, refusal);
-    let bytes = std::fs::read(file).map_err(|error| refused(Refusal::whole(format!("cannot read it: {error}"))))?;
-    let rows = read_rows(&bytes).map_err(refused)?;
+    let bytes = read_file(file)?;
+    let name = file.file_name().map(|name| name.to_string_lossy()).unwrap_or_default();
+    let rows = Table::read(&name, &bytes).and_then(read_rows).map_err(refused)?;
     let total = rows.len();
-    let checked = check_all(
-        rows,
-        "credit_code",
-        |body: &EnterpriseBody| body.credit_code.clone(),
-        async |body| {
-            check_record(store, &body).await?;
-            check_credit_code_free(store, &body, None).await?;
-            Ok(body)
-        },
-    )
+    let checked = check_all(rows, async |body| {
+        check_record(store, &body).await?;
+        check_credit_code_free(store, &body, None).await?;
+        Ok(body)
+    })
     .await?;
     let enterprises = checked.map_err(|problems| refused(Refusal::items("row", total, problems)))?;
     store.import_enterprises(&enterprises).await.map_err(|error| stored_meanwhile(error, "enterprises"))?;
@@ -69,204 +33,4 @@ pub(super) async fn import(store: &Store, file: &Path) -> anyhow::Result<String>
     }
     let parks: Vec<String> = per_park.iter().map(|(park, count)| format!("park {park}: {count}")).collect();
     Ok(format!("imported {} ({})", counted(enterprises.len(), "enterprise"), parks.join(", ")))
-}
-
-/// Each row below the header as an enterprise body, or its problem; the file is refused
-/// as a whole when it is not UTF-8, its header names unknown columns, or it has no rows.
-fn read_rows(bytes: &[u8]) -> Result<ReadItems<EnterpriseBody>, Refusal> {
-    if std::str::from_utf8(bytes).is_err() {
-        return Err(Refusal::whole(
-            "it is not UTF-8 text; save it from the spreadsheet as \"CSV UTF-8\" (plain CSV from a Chinese Excel \
-             is GBK)",
-        ));
-    }
-    let mut reader = spreadsheet_csv(bytes);
-    let header =
-        reader.headers().map_err(|error| Refusal::whole(format!("its header row is not CSV: {error}")))?.clone();
-    let cells = cells_of(&header)?;
-    let mut rows = Vec::new();
-    for (index, record) in reader.records().enumerate() {
-        // Rows are numbered as a spreadsheet shows them: the header is row 1.
-        let item = Item::Row(index + 2);
-        let body = match record {
-            // Spreadsheets save rows they once formatted as cells with nothing in them.
-            Ok(record) if record.iter().all(str::is_empty) => continue,
-            Ok(record) => enterprise_body(item, header.iter().zip(&cells).zip(record.iter())),
-            Err(error) => Err(unreadable_row(item, &error)),
-        };
-        rows.push((item, body));
-    }
-    if rows.is_empty() {
-        return Err(Refusal::whole("it has no rows below the header"));
-    }
-    Ok(rows)
-}
-
-/// The kind of each column of `header`, or the problems of the header row.
-fn cells_of(header: &csv::StringRecord) -> Result<Vec<Cell>, Refusal> {
-    let header_row = Item::Row(1);
-    let mut cells = Vec::with_capacity(header.len());
-    let mut problems = Vec::new();
-    for (index, name) in header.iter().enumerate() {
-        if name.is_empty() {
-            problems.push(Problem::of_item(header_row, format!("column {} has no name", index + 1)));
-        } else if header.iter().take(index).any(|earlier| earlier == name) {
-            problems.push(Problem::new(header_row, name, "names a column a second time"));
-        } else if let Some((_, cell)) = COLUMNS.iter().find(|(column, _)| *column == name) {
-            cells.push(*cell);
-        } else {
-            let known: Vec<&str> = COLUMNS.iter().map(|(column, _)| *column).collect();
-            let message = format!("is not a column of an enterprise file; the columns are {}", known.join(", "));
-            problems.push(Problem::new(header_row, name, message));
-        }
-    }
-    match problems.is_empty() {
-        true => Ok(cells),
-        false => Err(Refusal { reason: "its header row has problems".into(), problems }),
-    }
-}
-
-/// One row's `((column, kind), cell)`s as an enterprise body. An empty cell leaves its
-/// field out, as a JSON body would: the field's default, or "is required".
-fn enterprise_body<'a>(
-    item: Item,
-    cells: impl Iterator<Item = ((&'a str, &'a Cell), &'a str)>,
-) -> Result<EnterpriseBody, Problem> {
-    let mut body = Map::new();
-    for ((column, cell), text) in cells.filter(|(_, text)| !text.is_empty()) {
-        let value = cell_value(*cell, text).map_err(|message| Problem::new(item, column, message))?;
-        match column.split_once('.') {
-            Some((part, field)) => {
-                let part = body.entry(part).or_insert_with(|| Value::Object(Map::new()));
-                part.as_object_mut().expect("public and private are objects").insert(field.into(), value);
-            }
-            None => {
-                body.insert(column.into(), value);
-            }
-        }
-    }
-    read_as(item, Value::Object(body))
-}
-
-fn cell_value(cell: Cell, text: &str) -> Result<Value, String> {
-    match cell {
-        Cell::Text => Ok(Value::from(text)),
-        Cell::Integer => text.parse::<i64>().map(Value::from).map_err(|_| format!("{text:?} is not a whole number")),
-        Cell::List => Ok(text.split([';', '；']).map(|part| Value::from(part.trim())).collect()),
-        Cell::Json => serde_json::from_str(text).map_err(|error| format!("is not JSON: {error}")),
-    }
-}
-
-fn unreadable_row(item: Item, error: &csv::Error) -> Problem {
-    match error.kind() {
-        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
-            Problem::of_item(item, format!("has {len} cells where the header has {expected_len}"))
-        }
-        _ => Problem::of_item(item, error.to_string()),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use parkatlas_core::efficiency::Cohort;
-    use parkatlas_core::registry::CreditCode;
-    use parkatlas_core::wire::SizeClass;
-
-    use super::*;
-
-    /// A valid credit code of the fictional kind the tests use.
-    fn code(n: u32) -> CreditCode {
-        CreditCode::with_check_character(&format!("91420111MA5D{n:05}")).unwrap()
-    }
-
-    fn problems(csv: &str) -> Vec<Option<String>> {
-        let rows = read_rows(csv.as_bytes()).unwrap();
-        rows.into_iter().map(|(_, body)| body.err().map(|problem| problem.to_string())).collect()
-    }
-
-    #[test]
-    fn every_column_fills_its_field() {
-        let csv = format!(
-            "\u{feff}park_id,credit_code,name,industry_code,size_class,cohort,public.name_en,public.address,\
-             public.main_products,public.website,private.contact_name,private.contact_phone,private.contact_email,\
-             private.tier_facts\n\
-             2,{},示例光电有限公司,3976,small,规上,Demo Optics,示例路1号,光模块；激光器芯片,https://example.cn,\
-             张示例,02700000000,demo@example.cn,\"{{\"\"staff_count\"\": 120}}\"\n",
-            code(1).as_str().to_lowercase()
-        );
-        let rows = read_rows(csv.as_bytes()).unwrap();
-        assert_eq!(rows.len(), 1);
-        let (item, body) = rows.into_iter().next().unwrap();
-        let body = body.unwrap();
-        assert_eq!(item, Item::Row(2));
-        assert_eq!(
-            (body.park_id, &body.credit_code, body.name.as_str(), body.industry_code.as_str()),
-            (2, &code(1), "示例光电有限公司", "C3976")
-        );
-        assert_eq!((body.size_class, body.cohort), (SizeClass::Small, Cohort::AboveScale));
-        assert_eq!(body.public.main_products, ["光模块", "激光器芯片"]);
-        assert_eq!(
-            (body.public.name_en.as_deref(), body.public.address.as_deref(), body.public.website.as_deref()),
-            (Some("Demo Optics"), Some("示例路1号"), Some("https://example.cn"))
-        );
-        assert_eq!(
-            (body.private.contact_name.as_deref(), body.private.contact_phone.as_deref()),
-            (Some("张示例"), Some("02700000000"))
-        );
-        assert_eq!(body.private.contact_email.as_deref(), Some("demo@example.cn"));
-        assert_eq!(body.private.tier_facts.staff_count, Some(120));
-    }
-
-    #[test]
-    fn each_bad_row_is_named_as_a_spreadsheet_numbers_it() {
-        // The check character of 91420111MA5D00002 is K.
-        let bad_check = "91420111MA5D00002X";
-        let csv = format!(
-            "park_id,credit_code,name,industry_code,size_class,cohort\n\
-             1,{good},示例甲,C3670,small,above_scale\n\
-             ,,,,,\n\
-             1,{bad_check},示例乙,C3670,small,above_scale\n\
-             1,{three},示例丙,C9999,small,above_scale\n\
-             一,{four},示例丁,C3670,small,above_scale\n\
-             1,{five},示例戊,C3670,small\n\
-             1,{six},,C3670,small,above_scale\n",
-            good = code(1),
-            three = code(3),
-            four = code(4),
-            five = code(5),
-            six = code(6),
-        );
-        let problems = problems(&csv);
-        assert_eq!(problems.len(), 6, "the empty row 3 is skipped: {problems:?}");
-        assert_eq!(problems[0], None);
-        let expected_prefixes = [
-            "row 4 (credit_code): the check character (the 18th) of 91420111MA5D00002X should be K, not X",
-            "row 5 (industry_code): division 99 does not exist",
-            "row 6 (park_id): \"一\" is not a whole number",
-            "row 7: has 5 cells where the header has 6",
-            "row 8 (name): is required",
-        ];
-        for (problem, prefix) in problems[1..].iter().zip(expected_prefixes) {
-            let problem = problem.as_deref().unwrap_or("(read)");
-            assert!(problem.starts_with(prefix), "{problem:?} should start with {prefix:?}");
-        }
-    }
-
-    #[test]
-    fn a_bad_header_refuses_the_file_naming_each_column() {
-        let refusal = read_rows("park_id,credit_code,name,website,name,\n1,x,y,z,w,\n".as_bytes()).unwrap_err();
-        let lines: Vec<String> = refusal.problems.iter().map(Problem::to_string).collect();
-        assert_eq!(refusal.reason, "its header row has problems");
-        assert!(
-            lines[0].starts_with("row 1 (website): is not a column of an enterprise file; the columns are park_id,")
-        );
-        assert_eq!(lines[1..], ["row 1 (name): names a column a second time", "row 1: column 6 has no name"]);
-    }
-
-    #[test]
-    fn files_that_cannot_be_read_as_a_whole_are_refused() {
-        let gbk_name = b"park_id,name\n1,\xca\xbe\xc0\xfd\n";
-        assert!(read_rows(gbk_name).unwrap_err().reason.starts_with("it is not UTF-8 text"));
-        assert_eq!(read_rows(b"park_id,name\n,\n").unwrap_err().reason, "it has no rows below the header");
-    }
 }
