@@ -126,6 +126,23 @@ wasm_env() { # [route]
   esac
 }
 
+# Servers that start_server started; stop_servers (a script's EXIT trap) stops them.
+server_pids=()
+
+# Starts the release server on loopback in the background and waits until it answers.
+start_server() { # port, database file, log file, more `serve` options
+  RUST_LOG=warn target/release/parkatlas serve --port "$1" --database-url "sqlite://$2" "${@:4}" >>"$3" 2>&1 &
+  server_pids+=($!)
+  for _ in $(seq 100); do curl -sf "http://127.0.0.1:$1/healthz" >/dev/null && return 0; sleep 0.1; done
+  die "the server on port $1 did not answer (see $3)"
+}
+
+stop_servers() {
+  local pid
+  for pid in "${server_pids[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done
+  server_pids=()
+}
+
 # Starts a throwaway PostgreSQL server on loopback for the storage tests and exports
 # PARKATLAS_TEST_POSTGRES (a superuser URL); the server stops when the calling shell
 # exits. Returns non-zero, starting nothing, when PostgreSQL is not installed.

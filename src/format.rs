@@ -5,6 +5,11 @@ use parkatlas_core::units::SquareMetres;
 
 use crate::i18n::Texts;
 
+/// A 亩均 score as results print it, two decimals.
+pub fn points(total: f64) -> String {
+    format!("{total:.2}")
+}
+
 /// `1234567.8` → `1,234,568` (grouped, no decimals) for figures in the thousands and up;
 /// smaller figures keep up to `decimals` places, trailing zeros dropped.
 pub fn number(value: f64, decimals: usize) -> String {

@@ -12,17 +12,10 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 
+import { executablePath, median, ROUTES } from './common.mjs';
+
 const [base, dist, output, lighthouseUrl, wasmRoute] = process.argv.slice(2);
-// The two wasm routes give different sizes: Debian's builds std with the app's flags (without
-// panic locations, Debug formatting and the panic machinery), which rustup's prebuilt std cannot
-// have (README, "How the WebAssembly build works").
-const ROUTES = {
-  rustup: "rustup's prebuilt wasm32 standard library",
-  debian: "Debian's rustc-web, std built with the app's flags: -Zlocation-detail=none -Zfmt-debug=none -Cpanic=immediate-abort -Ctarget-feature=-reference-types, optimize_for_size",
-};
-const executablePath = process.env.PARKATLAS_CHROMIUM ?? '/usr/bin/chromium';
 const RUNS = 5;
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
 const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });

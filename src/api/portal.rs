@@ -2,10 +2,12 @@
 //! yearly figures, certificates and tiers, the published evaluation runs with its own
 //! result and their profiles, and its requests. The server decides what the caller may
 //! see (`crates/server/src/auth`): an enterprise user gets its own enterprise's records.
+//! The officials' runs page reads the profiles and a year's evaluation inputs from here too.
 
 use parkatlas_core::tiers::TierAssessment;
 use parkatlas_core::wire::{
-    AnnualDataRecord, CertificateRecord, EvaluationRecord, EvaluationResultRecord, ProfileRecord, RequestRecord,
+    AnnualDataRecord, CertificateRecord, EvaluationInputRecord, EvaluationRecord, EvaluationResultRecord,
+    ProfileRecord, RequestRecord,
 };
 
 use super::{get_json, ApiFailure};
@@ -34,6 +36,11 @@ pub async fn evaluation_results(run_id: i64) -> Result<Vec<EvaluationResultRecor
     get_json(&format!("/api/v1/evaluations/{run_id}/results")).await
 }
 
+/// Every stored scoring profile, the shipped ones first.
+pub async fn profiles() -> Result<Vec<ProfileRecord>, ApiFailure> {
+    get_json("/api/v1/profiles").await
+}
+
 pub async fn profile(id: i64) -> Result<ProfileRecord, ApiFailure> {
     get_json(&format!("/api/v1/profiles/{id}")).await
 }
@@ -41,4 +48,11 @@ pub async fn profile(id: i64) -> Result<ProfileRecord, ApiFailure> {
 /// The caller's requests, newest first.
 pub async fn requests() -> Result<Vec<RequestRecord>, ApiFailure> {
     get_json("/api/v1/requests").await
+}
+
+/// Every enterprise's figures of `year` as an evaluation reads them, in one answer: of
+/// `park_id`, or of every park the caller manages (the city for an admin).
+pub async fn evaluation_inputs(year: i32, park_id: Option<i64>) -> Result<Vec<EvaluationInputRecord>, ApiFailure> {
+    let park = park_id.map_or_else(String::new, |id| format!("&park_id={id}"));
+    get_json(&format!("/api/v1/evaluation-inputs?year={year}{park}")).await
 }

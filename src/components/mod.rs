@@ -9,6 +9,8 @@
 //! - [`portal`]: the enterprise portal's pieces (figures form, conflict view, scores,
 //!   tiers).
 //!
+//! - [`runs`]: the officials' 亩均效益 runs (profile form, class chart, ranked table,
+//!   movers), in the signed-in app.
 //! - [`land`]: the officials' land page's pieces (flag lists, parcel form, outline controls).
 //!
 //! - [`requests`]: service requests (企业诉求) as enterprises and officials both see them
@@ -24,5 +26,6 @@ pub mod land;
 pub mod portal;
 pub mod public;
 pub mod requests;
+pub mod runs;
 pub mod shared;
 pub mod workspace;

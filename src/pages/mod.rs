@@ -9,4 +9,5 @@ pub mod outbox;
 pub mod park;
 pub mod portal;
 pub mod requests;
+pub mod runs;
 pub mod workspace;

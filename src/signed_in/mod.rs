@@ -25,7 +25,7 @@ use crate::components::shared::states::Loading;
 use crate::offline::Offline;
 use crate::pages::account::sign_in::{SignInAgain, SignInPage};
 use crate::pages::outbox::OutboxPage;
-use crate::pages::{land, portal, requests, workspace};
+use crate::pages::{land, portal, requests, runs, workspace};
 
 #[component]
 pub fn SignedInApp() -> impl IntoView {
@@ -54,6 +54,7 @@ pub fn SignedInApp() -> impl IntoView {
                     <Route path=path!("/app/workspace/pool") view=|| view! { <SignedInOnly><workspace::pool::PoolPage /></SignedInOnly> } />
                     <Route path=path!("/app/workspace/parks") view=|| view! { <SignedInOnly><workspace::dashboard::DashboardPage /></SignedInOnly> } />
                     <Route path=path!("/app/workspace/parks/:id") view=|| view! { <SignedInOnly><workspace::dashboard::DashboardPage /></SignedInOnly> } />
+                    <Route path=path!("/app/workspace/evaluations") view=|| view! { <SignedInOnly><runs::page::RunsPage /></SignedInOnly> } />
                     <Route path=path!("/app/workspace/land") view=|| view! { <SignedInOnly><land::LandPage /></SignedInOnly> } />
                     <Route path=path!("/app/workspace/import") view=|| view! { <SignedInOnly><workspace::import::ImportPage /></SignedInOnly> } />
                     <Route path=path!("/app/outbox") view=|| view! { <SignedInOnly><OutboxPage /></SignedInOnly> } />

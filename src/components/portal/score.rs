@@ -11,10 +11,7 @@ use crate::i18n::{fill, use_texts};
 use crate::pages::portal::texts::use_portal_texts;
 use crate::theme::EVALUATION_CLASS_COLOURS;
 
-/// A score as results print it, two decimals.
-pub fn points(total: f64) -> String {
-    format!("{total:.2}")
-}
+pub use crate::format::points;
 
 /// The class's colour, as the park profile's class bars draw it, and the letter's colour on
 /// it (ink on the light amber of C, where white would not read).

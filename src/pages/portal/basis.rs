@@ -146,6 +146,7 @@ pub(crate) mod tests {
                 profile_id: 1,
                 created_at: "2025-03-31T02:00:00Z".into(),
                 summary,
+                notice: None,
             },
             profile: ProfileRecord { id: 1, key: profile.id.clone(), version: 1, profile },
             own: Some(own),

@@ -6,10 +6,12 @@
 //! - [`Profile`] is the rule data; [`shipped`] holds 黄岩 2022/2021, 淮安 2024, ETDZ, 临海.
 //! - [`Indicator`] defines each indicator; [`EnterpriseInput`] is an enterprise's year.
 //! - [`ItemScore::explain`] puts an item's formula and numbers into words.
+//! - [`compare`] diffs two evaluations of the same enterprises: who changed class.
 //! - [`what_if`] rescores one enterprise on changed figures against a run's published
 //!   cut-offs ([`CohortCutoffs::class_of`]), as the enterprise itself may (spec §1.4).
 
 mod classes;
+mod compare;
 mod explain;
 mod indicators;
 mod input;
@@ -25,6 +27,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+pub use compare::{compare, Comparison, Mover, Transition};
 pub use indicators::{Indicator, IndicatorInfo, Undefined};
 #[cfg(test)]
 pub(crate) use input::tests::huangyan_worked_example;

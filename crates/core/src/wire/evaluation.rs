@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::annual::{check_year, LAST_YEAR};
 use crate::efficiency::{
-    Basis, Class, CohortCutoffs, EnterpriseResult, EvaluationRun, Outcome, Profile, ProfileProblem,
+    Basis, Class, CohortCutoffs, EnterpriseInput, EnterpriseResult, EvaluationRun, Outcome, Profile, ProfileProblem,
 };
 
 /// Profile keys longer than this are refused.
@@ -61,8 +61,9 @@ pub fn profile_problem(profile: &Profile) -> Option<(String, String)> {
     Some((problem_field(profile, &problem), problem.to_string()))
 }
 
-/// Where in the profile's JSON `problem` lies.
-fn problem_field(profile: &Profile, problem: &ProfileProblem) -> String {
+/// Where in the profile's JSON `problem` lies, e.g. `cohorts[0].items[2].benchmark`: the
+/// server names it in a 422, and the officials' profile form shows the problem beside it.
+pub fn problem_field(profile: &Profile, problem: &ProfileProblem) -> String {
     use ProfileProblem::*;
     let cohort_index = |cohort| profile.cohorts.iter().position(|rules| rules.cohort == cohort).unwrap_or(0);
     // The last item with this indicator: for a duplicate, the second listing is the one to remove.
@@ -109,11 +110,59 @@ pub struct NewEvaluation {
     /// The park evaluated; left out, the whole city (city admins only).
     #[serde(default)]
     pub park_id: Option<i64>,
+    /// The 公示 period during which enterprises may object to their class.
+    #[serde(default)]
+    pub notice: Option<NoticePeriod>,
+}
+
+/// The longest 公示 period accepted, in days from its first to its last day.
+pub const MAX_NOTICE_DAYS: i64 = 30;
+
+/// A run's 公示 (public notice) period: the first and last day, both included.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoticePeriod {
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
+    pub start: NaiveDate,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
+    pub end: NaiveDate,
+}
+
+impl NoticePeriod {
+    /// The first problem with the period of a run dated `evaluation_date`, as
+    /// `(member, problem)`: `start` or `end`.
+    pub fn problem(&self, evaluation_date: NaiveDate) -> Option<(&'static str, String)> {
+        if self.start < evaluation_date {
+            return Some((
+                "start",
+                format!("公示 cannot start ({}) before the evaluation date ({evaluation_date})", self.start),
+            ));
+        }
+        let days = (self.end - self.start).num_days();
+        if days <= 0 {
+            return Some(("end", format!("公示 must end ({}) after it starts ({})", self.end, self.start)));
+        }
+        if days > MAX_NOTICE_DAYS {
+            return Some((
+                "end",
+                format!("公示 lasts at most {MAX_NOTICE_DAYS} days; {} to {} is {days}", self.start, self.end),
+            ));
+        }
+        None
+    }
 }
 
 impl NewEvaluation {
     /// The first problem with the request, as `(field, problem)`.
-    pub fn problem(&self) -> Option<(&'static str, String)> {
+    pub fn problem(&self) -> Option<(String, String)> {
+        self.own_problem().map(|(field, problem)| (field.to_string(), problem)).or_else(|| {
+            let (member, problem) = self.notice?.problem(self.evaluation_date)?;
+            Some((format!("notice.{member}"), problem))
+        })
+    }
+
+    fn own_problem(&self) -> Option<(&'static str, String)> {
         if self.profile_id <= 0 {
             return Some(("profile_id", format!("{} is not a profile id; GET /profiles lists them", self.profile_id)));
         }
@@ -151,6 +200,34 @@ pub struct ClassCounts {
     pub not_evaluated: usize,
 }
 
+impl ClassCounts {
+    /// How many of `run`'s enterprises fell in each class.
+    pub fn of(run: &EvaluationRun) -> ClassCounts {
+        let mut classes = ClassCounts::default();
+        for result in &run.results {
+            *classes.slot(result.class()) += 1;
+        }
+        classes
+    }
+
+    fn slot(&mut self, class: Option<Class>) -> &mut usize {
+        match class {
+            Some(Class::A) => &mut self.a,
+            Some(Class::B) => &mut self.b,
+            Some(Class::C) => &mut self.c,
+            Some(Class::D) => &mut self.d,
+            Some(Class::T) => &mut self.t,
+            None => &mut self.not_evaluated,
+        }
+    }
+
+    /// How many are in `class` (`None`: not evaluated).
+    pub fn get(&self, class: Option<Class>) -> usize {
+        let mut copy = *self;
+        *copy.slot(class)
+    }
+}
+
 /// What a run publishes (公示) to everyone: which rules, which data, the cut-off score
 /// of each class per cohort and how many fell in each. No enterprise's figures.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -178,18 +255,7 @@ impl EvaluationSummary {
     /// The summary of `run`, which evaluated the annual data of `year` with version
     /// `profile_version` of profile `profile_key`.
     pub fn of(run: &EvaluationRun, profile_key: &str, profile_version: i64, year: i32, park_id: Option<i64>) -> Self {
-        let mut classes = ClassCounts::default();
-        for result in &run.results {
-            let slot = match result.class() {
-                Some(Class::A) => &mut classes.a,
-                Some(Class::B) => &mut classes.b,
-                Some(Class::C) => &mut classes.c,
-                Some(Class::D) => &mut classes.d,
-                Some(Class::T) => &mut classes.t,
-                None => &mut classes.not_evaluated,
-            };
-            *slot += 1;
-        }
+        let classes = ClassCounts::of(run);
         EvaluationSummary {
             profile_key: profile_key.to_string(),
             profile_name: run.profile_name.clone(),
@@ -215,6 +281,24 @@ pub struct EvaluationRecord {
     /// When the run was made (UTC, ISO 8601).
     pub created_at: String,
     pub summary: EvaluationSummary,
+    /// The run's 公示 period, when it was published with one.
+    #[serde(default)]
+    pub notice: Option<NoticePeriod>,
+}
+
+/// One enterprise's figures of a year as an evaluation reads them
+/// (`GET /evaluation-inputs`): for officials who run what-ifs in the browser.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EvaluationInputRecord {
+    pub enterprise_id: i64,
+    pub park_id: i64,
+    /// 统一社会信用代码.
+    pub credit_code: String,
+    /// The evaluation's input: `id` is the enterprise id as text
+    /// (`parkatlas_core::efficiency::EnterpriseInput`).
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub input: EnterpriseInput,
 }
 
 /// One enterprise's result in a run, with every item's inputs, formula basis,
@@ -306,7 +390,25 @@ mod tests {
     }
 
     fn request(year: i32, date: &str) -> NewEvaluation {
-        NewEvaluation { profile_id: 1, year, evaluation_date: date.parse().unwrap(), park_id: Some(1) }
+        NewEvaluation { profile_id: 1, year, evaluation_date: date.parse().unwrap(), park_id: Some(1), notice: None }
+    }
+
+    fn notice(start: &str, end: &str) -> Option<NoticePeriod> {
+        Some(NoticePeriod { start: start.parse().unwrap(), end: end.parse().unwrap() })
+    }
+
+    #[test]
+    fn a_notice_period_ends_after_it_starts_and_lasts_at_most_30_days() {
+        let with = |start, end| NewEvaluation { notice: notice(start, end), ..request(2024, "2025-03-31") };
+        assert_eq!(with("2025-04-01", "2025-04-10").problem(), None);
+        assert_eq!(with("2025-04-01", "2025-05-01").problem(), None, "30 days");
+        assert_eq!(with("2025-04-01", "2025-05-02").problem().unwrap().0, "notice.end");
+        assert_eq!(with("2025-04-01", "2025-04-01").problem().unwrap().0, "notice.end");
+        assert_eq!(with("2025-04-10", "2025-04-01").problem().unwrap().0, "notice.end");
+        assert_eq!(with("2025-03-30", "2025-04-10").problem().unwrap().0, "notice.start");
+        // The request's own fields are named first.
+        let both = NewEvaluation { profile_id: 0, ..with("2025-04-10", "2025-04-01") };
+        assert_eq!(both.problem().unwrap().0, "profile_id");
     }
 
     #[test]

@@ -169,6 +169,7 @@ fn evaluation_results_of_every_outcome() {
         profile_id: 1,
         created_at: "2025-03-31T08:00:00Z".into(),
         summary,
+        notice: Some(NoticePeriod { start: date(2025, 4, 1), end: date(2025, 4, 10) }),
     });
     assert_strict(&ProfileRecord { id: 1, key: "huangyan-2022".into(), version: 1, profile: huangyan });
 }

@@ -42,8 +42,9 @@ pub use enterprise::{
     EnterpriseBody, EnterprisePrivate, EnterprisePublic, EnterpriseRecord, SizeClass, MAX_ENTERPRISE_NAME_CHARS,
 };
 pub use evaluation::{
-    profile_problem, ClassCounts, EvaluationRecord, EvaluationResultRecord, EvaluationSummary, NewEvaluation,
-    ProfileRecord, MAX_PROFILE_KEY_CHARS, MAX_PROFILE_NAME_CHARS,
+    problem_field, profile_problem, ClassCounts, EvaluationInputRecord, EvaluationRecord, EvaluationResultRecord,
+    EvaluationSummary, NewEvaluation, NoticePeriod, ProfileRecord, MAX_NOTICE_DAYS, MAX_PROFILE_KEY_CHARS,
+    MAX_PROFILE_NAME_CHARS,
 };
 pub use inquiry::{inquiry_reference, InquiryReceipt, InquiryRecord, InquiryStatus, InquiryUpdate, NewInquiry};
 pub use land::{

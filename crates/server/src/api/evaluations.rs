@@ -11,13 +11,20 @@
 //!   run gives them their parks' part); enterprise users their own result, a list of 0
 //!   or 1 whatever the run; the public 401. Only admins and the officers of a one-park
 //!   run see the cohort's min–max range, which consists of other enterprises' figures.
+//! - `GET /evaluation-inputs?year=&park_id=`: every enterprise's figures of a year as an
+//!   evaluation reads them, in one answer, for the officials' what-ifs in the browser:
+//!   officers of their parks (403 for another park), admins of any park or the city;
+//!   enterprise users 403, the public 401.
 
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Json;
 use parkatlas_core::efficiency::{evaluate, EvaluationError};
-use parkatlas_core::wire::{ErrorBody, EvaluationRecord, EvaluationResultRecord, EvaluationSummary, NewEvaluation};
+use parkatlas_core::wire::{
+    check_year, ErrorBody, EvaluationInputRecord, EvaluationRecord, EvaluationResultRecord, EvaluationSummary,
+    NewEvaluation,
+};
 
 use super::body::{JsonBody, Params};
 use super::id::Id;
@@ -33,6 +40,37 @@ use crate::AppState;
 pub struct RunsQuery {
     /// A park id; city-wide runs are left out when it is given.
     park_id: Option<String>,
+}
+
+/// `?year=&park_id=`: whose figures of which year.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+pub struct InputsQuery {
+    /// The year of the annual data.
+    year: i32,
+    /// One park; left out, every park the caller manages (the city for an admin).
+    park_id: Option<i64>,
+}
+
+/// Every enterprise's figures of one year within the caller's parks, as an evaluation reads them.
+#[utoipa::path(get, path = "/evaluation-inputs", tag = "evaluations", params(InputsQuery),
+    responses((status = 200, body = Vec<EvaluationInputRecord>), (status = 400, body = ErrorBody),
+        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub async fn inputs(
+    State(state): State<AppState>,
+    staff: Staff,
+    Params(query): Params<InputsQuery>,
+) -> Result<Json<Vec<EvaluationInputRecord>>, ApiError> {
+    if let Some((field, message)) = check_year(query.year) {
+        return Err(ApiError::InvalidParameter { field: field.into(), message });
+    }
+    let scope = match query.park_id {
+        Some(park_id) => {
+            staff.scope.check_manages(Owner::park(park_id))?;
+            crate::auth::Scope::Parks(vec![park_id])
+        }
+        None => staff.scope,
+    };
+    Ok(Json(state.store.scoped_evaluation_inputs(&scope, query.year).await?))
 }
 
 /// Evaluation runs, newest first: their summaries and published cut-offs.
@@ -114,7 +152,8 @@ pub async fn create(
             // Core returns one result per input, in input order.
             let results =
                 scoped.iter().zip(&run.results).map(|(s, result)| (s.enterprise_id, s.park_id, result)).collect();
-            let new_run = NewRun { profile_id: profile.id, created_by, summary: &summary, results };
+            let new_run =
+                NewRun { profile_id: profile.id, created_by, summary: &summary, notice: body.notice, results };
             let record = store.add_evaluation(&mut write, &new_run).await?;
             Ok((write, record))
         })

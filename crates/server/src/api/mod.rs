@@ -88,6 +88,7 @@ pub fn router() -> Router<AppState> {
         .routes(routes!(evaluations::list, evaluations::create))
         .routes(routes!(evaluations::get))
         .routes(routes!(evaluations::results))
+        .routes(routes!(evaluations::inputs))
         .routes(routes!(requests::list, requests::create))
         .routes(routes!(requests::get))
         .routes(routes!(requests::act))

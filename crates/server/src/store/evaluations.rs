@@ -3,8 +3,11 @@
 //! park beside it so that officers and enterprise users can be given only their own rows.
 //! The profiles runs are scored with are in `profiles.rs`.
 
-use parkatlas_core::efficiency::{Cohort, EnterpriseInput, EnterpriseResult};
-use parkatlas_core::wire::{AnnualFigures, ChangeKind, EvaluationRecord, EvaluationResultRecord, EvaluationSummary};
+use parkatlas_core::efficiency::{Cohort, EnterpriseResult};
+use parkatlas_core::wire::{
+    AnnualFigures, ChangeKind, EvaluationInputRecord, EvaluationRecord, EvaluationResultRecord, EvaluationSummary,
+    NoticePeriod,
+};
 use sqlx::AnyConnection;
 use sqlx::Row;
 
@@ -20,61 +23,48 @@ const RESULT_ROWS_PER_INSERT: usize = 200;
 /// Where a result belongs, for scoped reads.
 const RESULT_BELONGING: Belonging = Belonging { park: "park_id", enterprise: Some("enterprise_id") };
 
-/// An enterprise's figures of the evaluated year, as the evaluation reads them.
-pub struct ScopedInput {
-    pub enterprise_id: i64,
-    pub park_id: i64,
-    pub input: EnterpriseInput,
-}
+/// Where an enterprise's annual data belongs, for scoped reads of evaluation inputs.
+const INPUT_BELONGING: Belonging = Belonging { park: "e.park_id", enterprise: Some("e.id") };
 
 /// A run to store: what was asked, its summary, and each enterprise's result.
 pub struct NewRun<'a> {
     pub profile_id: i64,
     pub created_by: i64,
     pub summary: &'a EvaluationSummary,
+    pub notice: Option<NoticePeriod>,
     /// `(enterprise_id, park_id, result)`.
     pub results: Vec<(i64, i64, &'a EnterpriseResult)>,
 }
 
-const RUN_COLUMNS: &str = "id, profile_id, summary, created_at, version";
+const RUN_COLUMNS: &str = "id, profile_id, summary, created_at, version, notice_start, notice_end";
 
 impl Store {
     /// The annual data of `year` of every enterprise in park `park_id` (every park when
-    /// `None`), in enterprise id order, as evaluation inputs.
+    /// `None`), in enterprise id order, as evaluation inputs: what a run evaluates.
     pub async fn evaluation_inputs(
         &self,
         write: &mut Write,
         park_id: Option<i64>,
         year: i32,
-    ) -> Result<Vec<ScopedInput>> {
-        let sql = format!(
-            "SELECT e.id, e.park_id, e.name, e.cohort, a.figures
-             FROM enterprises e JOIN annual_data a ON a.enterprise_id = e.id
-             WHERE a.year = $1 {} ORDER BY e.id",
-            if park_id.is_some() { "AND e.park_id = $2" } else { "" }
-        );
-        let mut query = sqlx::query_as::<_, (i64, i64, String, String, String)>(&sql).bind(i64::from(year));
-        if let Some(park_id) = park_id {
-            query = query.bind(park_id);
-        }
-        let rows = query.fetch_all(write.connection()).await?;
-        rows.into_iter()
-            .map(|(enterprise_id, park_id, name, cohort, figures)| {
-                let figures: AnnualFigures = serde_json::from_str(&figures).with_context(|| {
-                    format!("the annual data of enterprise {enterprise_id} for {year} is unreadable")
-                })?;
-                let input = figures.to_efficiency_input(enterprise_id.to_string(), name, from_db::<Cohort>(&cohort)?);
-                Ok(ScopedInput { enterprise_id, park_id, input })
-            })
-            .collect()
+    ) -> Result<Vec<EvaluationInputRecord>> {
+        let scope = park_id.map_or(Scope::Everything, |park| Scope::Parks(vec![park]));
+        read_inputs(write.connection(), &scope, year).await
+    }
+
+    /// The evaluation inputs of `year` of every enterprise within `scope` (officials'
+    /// what-ifs in the browser), in enterprise id order.
+    pub async fn scoped_evaluation_inputs(&self, scope: &Scope, year: i32) -> Result<Vec<EvaluationInputRecord>> {
+        let mut connection = self.pool.acquire().await?;
+        read_inputs(&mut connection, scope, year).await
     }
 
     /// Stores a run and its results; returns the run as everyone sees it.
     pub async fn add_evaluation(&self, write: &mut Write, run: &NewRun<'_>) -> Result<EvaluationRecord> {
         let summary = run.summary;
         let id: i64 = sqlx::query(
-            "INSERT INTO evaluation_runs (profile_id, park_id, year, evaluation_date, summary, created_by, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+            "INSERT INTO evaluation_runs
+                (profile_id, park_id, year, evaluation_date, summary, created_by, created_at, notice_start, notice_end)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
         )
         .bind(run.profile_id)
         .bind(summary.park_id)
@@ -83,6 +73,8 @@ impl Store {
         .bind(serde_json::to_string(summary)?)
         .bind(run.created_by)
         .bind(now_text())
+        .bind(run.notice.map(|notice| notice.start.to_string()))
+        .bind(run.notice.map(|notice| notice.end.to_string()))
         .fetch_one(write.connection())
         .await
         .context("cannot insert the evaluation run")?
@@ -152,6 +144,26 @@ impl Store {
     }
 }
 
+async fn read_inputs(connection: &mut AnyConnection, scope: &Scope, year: i32) -> Result<Vec<EvaluationInputRecord>> {
+    let Some(filter) = scope::condition(scope, INPUT_BELONGING, 2) else { return Ok(Vec::new()) };
+    let sql = format!(
+        "SELECT e.id, e.park_id, e.credit_code, e.name, e.cohort, a.figures
+         FROM enterprises e JOIN annual_data a ON a.enterprise_id = e.id
+         WHERE a.year = $1 AND {} ORDER BY e.id",
+        filter.clause
+    );
+    let query = sqlx::query_as::<_, (i64, i64, String, String, String, String)>(&sql).bind(i64::from(year));
+    let rows = bind_values(query, &filter.values).fetch_all(connection).await?;
+    rows.into_iter()
+        .map(|(enterprise_id, park_id, credit_code, name, cohort, figures)| {
+            let figures: AnnualFigures = serde_json::from_str(&figures)
+                .with_context(|| format!("the annual data of enterprise {enterprise_id} for {year} is unreadable"))?;
+            let input = figures.to_efficiency_input(enterprise_id.to_string(), name, from_db::<Cohort>(&cohort)?);
+            Ok(EvaluationInputRecord { enterprise_id, park_id, credit_code, input })
+        })
+        .collect()
+}
+
 /// Run summaries by id, in id order; missing ids are skipped.
 async fn read_runs(connection: &mut AnyConnection, ids: &[i64]) -> Result<Vec<EvaluationRecord>> {
     if ids.is_empty() {
@@ -173,6 +185,8 @@ struct RunRow {
     summary: String,
     created_at: String,
     version: i64,
+    notice_start: Option<String>,
+    notice_end: Option<String>,
 }
 
 impl RunRow {
@@ -184,6 +198,13 @@ impl RunRow {
             profile_id: self.profile_id,
             created_at: self.created_at,
             summary,
+            notice: notice_period(self.id, self.notice_start, self.notice_end)?,
         })
     }
+}
+
+fn notice_period(run: i64, start: Option<String>, end: Option<String>) -> Result<Option<NoticePeriod>> {
+    let (Some(start), Some(end)) = (start, end) else { return Ok(None) };
+    let day = |text: &str| text.parse().with_context(|| format!("the 公示 period of run {run}: {text:?}"));
+    Ok(Some(NoticePeriod { start: day(&start)?, end: day(&end)? }))
 }

@@ -5,7 +5,9 @@
 
 use axum::http::{Method, StatusCode};
 use parkatlas_core::registry::CreditCode;
-use parkatlas_core::wire::{ChangePage, EvaluationRecord, EvaluationResultRecord, ProfileRecord};
+use parkatlas_core::wire::{
+    ChangePage, EvaluationInputRecord, EvaluationRecord, EvaluationResultRecord, ProfileRecord,
+};
 use parkatlas_server::demo::accounts::DEMO_PASSWORD;
 use serde_json::{json, Value};
 
@@ -234,6 +236,9 @@ async fn who_may_start_a_run_and_what_it_refuses() {
         ),
         (json!({ "profile_id": huaian, "year": YEAR, "evaluation_date": "30/04/2017" }), "evaluation_date"),
         (json!({ "profile_id": huaian, "year": YEAR, "evaluation_date": DATE, "scope": "all" }), "scope"),
+        (with_notice(run_body(huaian, Some(1)), "2017-05-10", "2017-05-01"), "notice.end"),
+        (with_notice(run_body(huaian, Some(1)), "2017-05-01", "2017-06-15"), "notice.end"),
+        (with_notice(run_body(huaian, Some(1)), "2017-04-01", "2017-04-20"), "notice.start"),
     ];
     for (body, field) in cases {
         let response = start(&server, Some(&admin), body).await;
@@ -272,6 +277,48 @@ async fn the_same_operation_id_makes_one_run_and_the_feed_carries_its_summary() 
         let data = page.changes[0].data.as_ref().unwrap();
         assert_eq!(data["summary"]["classes"]["a"], 1);
         assert!(!data.to_string().contains("items"), "results never go into the feed");
+    }
+}
+
+fn with_notice(mut body: Value, start: &str, end: &str) -> Value {
+    body["notice"] = json!({ "start": start, "end": end });
+    body
+}
+
+#[tokio::test]
+async fn a_run_keeps_its_notice_period_and_officers_read_their_parks_inputs_in_one_answer() {
+    for server in TestServer::each_backend().await {
+        let ids = make_enterprises(&server, &dataset()).await;
+        let officer = server.login("officer.guanggu").await;
+        let huaian = profile_id(&server, "huaian-2024").await;
+        let body = with_notice(run_body(huaian, Some(1)), "2017-05-01", "2017-05-10");
+        let run: EvaluationRecord = start(&server, Some(&officer), body).await.json(StatusCode::CREATED);
+        let notice = run.notice.expect("the notice period");
+        assert_eq!((notice.start.to_string(), notice.end.to_string()), ("2017-05-01".into(), "2017-05-10".into()));
+        let stored: EvaluationRecord =
+            server.get_json(&format!("/api/v1/evaluations/{}", run.id), StatusCode::OK).await;
+        assert_eq!(stored.notice, run.notice);
+
+        // The same enterprises and figures the run evaluated, with their credit codes.
+        let path = format!("/api/v1/evaluation-inputs?year={YEAR}&park_id=1");
+        let inputs: Vec<EvaluationInputRecord> = officer.call(Method::GET, &path).send().await.json(StatusCode::OK);
+        assert_eq!(inputs.iter().map(|i| i.enterprise_id).collect::<Vec<_>>(), ids[..7]);
+        assert_eq!(inputs.len(), run.summary.evaluated);
+        assert!(inputs
+            .iter()
+            .all(|i| i.park_id == 1 && i.credit_code.len() == 18 && i.input.id == i.enterprise_id.to_string()));
+        assert_eq!(inputs[2].input.figures.tax_wan_yuan, Some(240.0));
+        // Without a park: every park the caller manages, so an admin gets park 2's enterprise too.
+        let city: Vec<EvaluationInputRecord> = server
+            .login("admin")
+            .await
+            .call(Method::GET, &format!("/api/v1/evaluation-inputs?year={YEAR}"))
+            .send()
+            .await
+            .json(StatusCode::OK);
+        assert_eq!(city.len(), 8);
+        let bad_year = officer.call(Method::GET, "/api/v1/evaluation-inputs?year=1900").send().await;
+        assert_eq!(bad_year.error(StatusCode::BAD_REQUEST).1.as_deref(), Some("year"));
     }
 }
 

@@ -209,6 +209,12 @@ fn table() -> Vec<Row> {
         row(GET, "/evaluations/{run_1}/results", Nothing, [401, 200, 200, 200, 403, 200]),
         row(GET, "/evaluations/{run_2}/results", Nothing, [401, 200, 200, 403, 200, 200]),
         row(GET, "/evaluations/{run_city}/results", Nothing, [401, 200, 200, 200, 200, 200]),
+        // Every enterprise's figures of a year, for what-ifs in the browser: a park's
+        // officers and admins only; without a park, each officer gets only their parks'
+        // (the leak check proves A's figures never reach B, officer 2 or the public).
+        row(GET, "/evaluation-inputs?year={year}&park_id={park_1}", Nothing, [401, 403, 403, 200, 403, 200]),
+        row(GET, "/evaluation-inputs?year={year}&park_id={park_2}", Nothing, [401, 403, 403, 403, 200, 200]),
+        row(GET, "/evaluation-inputs?year={year}", Nothing, [401, 403, 403, 200, 200, 200]),
         // Requests: filed by enterprise users only; open to the enterprise, its park's
         // officers and admins. Officers and admins take every step but the rating, which
         // only the enterprise gives (403 for a step the role may not take).
