@@ -11,8 +11,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { type Page, expect, test } from '@playwright/test';
+import { axeClean, signIn } from './support';
 
 type Who = { officer: string; parkId: number };
 const WHO: Record<string, Who> = {
@@ -44,17 +44,9 @@ function metres([lon1, lat1]: [number, number], [lon2, lat2]: [number, number]):
   return 2 * 6_371_008.8 * Math.asin(Math.sqrt(a));
 }
 
-async function signIn(page: Page) {
-  await page.goto('/app/sign-in');
-  await page.getByLabel('用户名').fill(who().officer);
-  await page.getByLabel('密码').fill('parkatlas-demo');
-  await page.getByRole('button', { name: '登录' }).click();
+async function signInAsOfficer(page: Page) {
+  await signIn(page, who().officer);
   await expect(page).toHaveURL(/\/app\/workspace$/);
-}
-
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 }
 
 async function openImport(page: Page, file: string) {
@@ -78,7 +70,7 @@ test('an officer imports a zipped Shapefile in EPSG:4547 with GBK attributes and
 }) => {
   const prefix = `E2E-${test.info().project.name}-${Date.now()}`;
   const { file, known } = survey(prefix, false);
-  await signIn(page);
+  await signInAsOfficer(page);
   await openImport(page, file);
 
   // The preview: how the file was read, the default mapping, the unmapped columns, the areas.
@@ -95,7 +87,7 @@ test('an officer imports a zipped Shapefile in EPSG:4547 with GBK attributes and
   await expect(rows.first()).toContainText(`${prefix}-1`);
   await expect(rows.first()).toContainText(/12\.\d 亩/);
   await expect(rows.first()).toContainText('工业');
-  await expectAccessible(page);
+  await axeClean(page);
 
   const before = await storedParcels(page);
   expect(before.has(`${prefix}-1`)).toBe(false);
@@ -113,13 +105,13 @@ test('an officer imports a zipped Shapefile in EPSG:4547 with GBK attributes and
       expect(nearest, `${parcel.code} corner ${corner}`).toBeLessThan(1);
     }
   }
-  await expectAccessible(page);
+  await axeClean(page);
 });
 
 test('a survey with one bad feature imports nothing and the page names it', async ({ page }) => {
   const prefix = `E2E-BAD-${test.info().project.name}-${Date.now()}`;
   const { file } = survey(prefix, true);
-  await signIn(page);
+  await signInAsOfficer(page);
   await openImport(page, file);
 
   const problems = page.locator('.import__problems');
@@ -128,7 +120,7 @@ test('a survey with one bad feature imports nothing and the page names it', asyn
   await expect(problems).toContainText('工矿仓储用地');
   await expect(page.locator('.import__row--bad')).toHaveCount(1);
   await expect(page.getByRole('button', { name: /^导入 \d+ 宗地块$/ })).toHaveCount(0);
-  await expectAccessible(page);
+  await axeClean(page);
 
   const stored = await storedParcels(page);
   for (const n of [1, 2, 3]) expect(stored.has(`${prefix}-${n}`)).toBe(false);

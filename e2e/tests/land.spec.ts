@@ -5,8 +5,8 @@
 //
 // Each project signs in as the officer of its own park (desktop 光谷, phone 车谷), so that
 // the journeys run in parallel on one database without meeting.
-import AxeBuilder from '@axe-core/playwright';
 import { type Page, expect, test } from '@playwright/test';
+import { axeClean } from './support';
 
 const OFFICER: Record<string, string> = { desktop: 'officer.guanggu', phone: 'officer.chegu' };
 const officer = () => OFFICER[test.info().project.name] ?? OFFICER.desktop;
@@ -21,10 +21,6 @@ async function signIn(page: Page) {
   await expect(page).toHaveURL(/\/app\/workspace\/land\?flag=idle/);
 }
 
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).exclude('.leaflet-container').analyze();
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
-}
 
 test('an officer lists flagged land and edits a parcel through a conflict', async ({ page }) => {
   await signIn(page);
@@ -33,7 +29,7 @@ test('an officer lists flagged land and edits a parcel through a conflict', asyn
   const items = page.getByTestId('land-item');
   await expect(items.first()).toBeVisible({ timeout: 30_000 });
   await expect(items.first().locator('[data-flag="idle"]')).toContainText('仍未动工');
-  await expectAccessible(page);
+  await axeClean(page);
   await page.locator('.land-filter [data-flag="unsupplied"]').click();
   await expect(page).toHaveURL(/flag=unsupplied/);
   await expect(items.first().locator('[data-flag="unsupplied"]')).toContainText('尚未供应');

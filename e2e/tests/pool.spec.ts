@@ -3,24 +3,12 @@
 // candidates, exports the pool to Excel (one sheet per list), then opens the dashboard
 // and finds every target met, not met or unknown; an admin compares the parks.
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import { type Page, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFirstSheet, unzip } from '../xlsx';
+import { axeClean, signIn } from './support';
 
 test.describe.configure({ timeout: 90_000 });
 
-async function signIn(page: Page, username: string) {
-  await page.goto('/app/sign-in');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('parkatlas-demo');
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page).toHaveURL(/\/app\/workspace$/);
-}
-
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
-}
 
 test('an officer reads the pool, widens the near rule, exports it and reads the dashboard', async ({ page }) => {
   await signIn(page, 'officer.guanggu');
@@ -38,7 +26,7 @@ test('an officer reads the pool, widens the near rule, exports it and reads the 
   for (const step of ['none', 'tech_or_innovative_sme', 'specialised_sme', 'little_giant', 'single_champion']) {
     await expect(page.locator(`.pyramid__level[data-step="${step}"]`)).toHaveAttribute('data-count', String(expected[step] ?? 0));
   }
-  await expectAccessible(page);
+  await axeClean(page);
 
   const count = page.locator('.pool__count');
   await page.getByLabel('未满足项上限').fill('0');
@@ -69,7 +57,7 @@ test('an officer reads the pool, widens the near rule, exports it and reads the 
   await target.getByRole('textbox').fill('20');
   await expect(target).toHaveAttribute('data-standing', 'not-met');
   await expect(page.locator('.dashboard__compare')).toHaveCount(0);
-  await expectAccessible(page);
+  await axeClean(page);
 });
 
 test('an admin compares every park side by side', async ({ page }) => {
@@ -77,5 +65,5 @@ test('an admin compares every park side by side', async ({ page }) => {
   await page.goto('/app/workspace/parks');
   const parks = (await (await page.request.get('/api/v1/parks')).json()).features;
   await expect(page.locator('.dashboard__compare tbody tr')).toHaveCount(parks.length);
-  await expectAccessible(page);
+  await axeClean(page);
 });

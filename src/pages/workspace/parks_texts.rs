@@ -57,6 +57,7 @@ crate::texts! {
     reference_value: "参考值" / "Reference value",
     dimensions_heading: "重庆园区评价七个维度" / "Chongqing's seven evaluation dimensions",
     compare_heading: "园区对比" / "Parks compared",
+    compare_table: "园区对比表，可横向滚动" / "Parks compared, a table that scrolls sideways",
     park_type: "类型" / "Type",
     leading_count: "主导产业数（≤ 3）" / "Leading industries (≤ 3)",
     share_target: "主导产业占比目标" / "Leading-share target",
