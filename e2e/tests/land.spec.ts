@@ -1,7 +1,7 @@
 // 土地, the officials' land page: an officer sees the idle and 批而未供 parcels of their park
 // with core's reasons and edits a parcel's status through a 412 (a change saved meanwhile in
-// another tab). Drawing an outline is not driven here: taps on the map do not reach
-// Leaflet's click handlers in this journey (issue 14).
+// another tab); on a fresh page, draws an outline that crosses itself and is refused with a
+// message, mends it, saves the new parcel and finds it through the API.
 //
 // Each project signs in as the officer of its own park (desktop 光谷, phone 车谷), so that
 // the journeys run in parallel on one database without meeting.
@@ -21,6 +21,18 @@ async function signIn(page: Page) {
   await expect(page).toHaveURL(/\/app\/workspace\/land\?flag=idle/);
 }
 
+
+/** A tap on the map at a fraction of its width and height: a finger on the phone, a click on the desktop. */
+async function tapMap(page: Page, x: number, y: number) {
+  await page.getByTestId('park-map').scrollIntoViewIfNeeded();
+  const box = (await page.getByTestId('park-map').boundingBox())!;
+  const [px, py] = [box.x + box.width * x, box.y + box.height * y];
+  if (test.info().project.name === 'phone') {
+    await page.touchscreen.tap(px, py);
+  } else {
+    await page.mouse.click(px, py);
+  }
+}
 
 test('an officer lists flagged land and edits a parcel through a conflict', async ({ page }) => {
   await signIn(page);
@@ -65,4 +77,47 @@ test('an officer lists flagged land and edits a parcel through a conflict', asyn
   expect(saved.properties.status).toBe('under_construction');
   expect(saved.properties.version).toBe(stored.properties.version + 2);
   await page.getByRole('button', { name: '关闭' }).click();
+});
+
+test('an officer draws a new parcel: a bow tie is refused in words and on the map, the mended outline is saved', async ({
+  page,
+}) => {
+  await signIn(page);
+  await expect(page.getByTestId('draw-new')).toBeEnabled({ timeout: 30_000 });
+  // Close enough for a parcel-sized outline (a parcel may cover at most 20 km²).
+  const map = page.getByTestId('park-map');
+  await map.scrollIntoViewIfNeeded();
+  for (let zoom = Number(await map.getAttribute('data-zoom')); zoom < 16; zoom++) {
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await expect(map).toHaveAttribute('data-zoom', String(zoom + 1));
+  }
+  await page.getByTestId('draw-new').click();
+  await tapMap(page, 0.3, 0.3);
+  await tapMap(page, 0.5, 0.5);
+  await tapMap(page, 0.5, 0.3);
+  await tapMap(page, 0.3, 0.5);
+  await expect(map).toHaveAttribute('data-outline-corners', '4');
+  await page.getByRole('button', { name: '完成' }).click();
+  await expect(page.getByTestId('outline-problem')).toContainText('自相交');
+  await expect(map).toHaveAttribute('data-outline-crossing', 'true');
+  await expect(page.getByTestId('save-parcel')).toBeDisabled();
+  await axeClean(page);
+
+  // Select the last corner on the map and delete it: the triangle left is valid, with its area.
+  await tapMap(page, 0.3, 0.5);
+  await page.getByRole('button', { name: '删除顶点' }).click();
+  await expect(map).toHaveAttribute('data-outline-corners', '3');
+  await expect(map).toHaveAttribute('data-outline-crossing', 'false');
+  await expect(page.getByTestId('outline-ok')).toBeVisible();
+  await expect(page.getByTestId('outline-summary')).toContainText('亩');
+
+  const code = `E2E-${test.info().project.name}-${Date.now()}`;
+  await page.locator('#parcel-code').fill(code);
+  await page.getByTestId('save-parcel').click();
+  await expect(page.getByTestId('save-said')).toContainText('已保存');
+  const found = await (await page.request.get(`/api/v1/land?q=${code}`)).json();
+  expect(found.total).toBe(1);
+  const created = await (await page.request.get(`/api/v1/parcels/${found.parcels[0].id}`)).json();
+  expect(created.geometry.coordinates[0]).toHaveLength(4);
+  expect(created.properties.area_m2).toBeGreaterThan(0);
 });

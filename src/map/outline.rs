@@ -12,10 +12,11 @@ use std::rc::Rc;
 
 use js_sys::Array;
 use leaflet::{
-    CircleMarker, DivIcon, DivIconOptions, DragEvents, LatLng, LayerGroup, Marker, MarkerOptions, MouseEvents, Point,
+    CircleMarker, DivIconOptions, DragEvents, Icon, LatLng, LayerGroup, Marker, MarkerOptions, MouseEvents, Point,
     Polygon, PolylineOptions,
 };
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::JsValue;
 
 use super::MapHandle;
 
@@ -223,6 +224,14 @@ fn midpoints(positions: &[LatLng]) -> Vec<LatLng> {
         .collect()
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// `L.divIcon`. leaflet-rs 0.5 binds `DivIcon::new` to `new L.Icon(…)`, which throws
+    /// "iconUrl not set" as soon as the marker is drawn, so the handles are made here.
+    #[wasm_bindgen(js_namespace = L, js_name = divIcon)]
+    fn div_icon(options: &DivIconOptions) -> Icon;
+}
+
 /// A round handle big enough for a finger (44 px target, as the style guide asks).
 fn handle(position: &LatLng, class: &str, draggable: bool, label: &str) -> Marker {
     let icon = DivIconOptions::new();
@@ -231,7 +240,7 @@ fn handle(position: &LatLng, class: &str, draggable: bool, label: &str) -> Marke
     icon.set_icon_anchor(Point::new(22.0, 22.0));
     icon.set_html(format!("<span>{label}</span>"));
     let options = MarkerOptions::new();
-    options.set_icon(DivIcon::new(&icon).unchecked_into());
+    options.set_icon(div_icon(&icon));
     options.set_draggable(draggable);
     options.set_keyboard(false);
     options.set_auto_pan(true);
