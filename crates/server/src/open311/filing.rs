@@ -179,7 +179,7 @@ mod tests {
             ),
             (
                 "service_code=general&description=d&lat=30&long=114&media_url=javascript:x",
-                "media_url: \"javascript:x\"",
+                "media_url: “javascript:x”",
             ),
             (&format!("service_code=general&description=d&lat=30&long=114&phone={}", "1".repeat(31)), "phone: has 31"),
         ];

@@ -134,7 +134,7 @@ async fn a_parcels_file_with_bad_features_stores_nothing_and_names_each_feature_
                 )
                 .as_str(),
                 "feature 2 (geometry): polygon 1, outer ring: the ring is not closed; repeat the first position at the end",
-                "feature 3 (status): \"sold\" is not one of available (待出让), granted (已出让), \
+                "feature 3 (status): “sold” is not one of available (待出让), granted (已出让), \
                  under_construction (在建), producing (已投产), idle (闲置), unsupplied (批而未供)",
                 "feature 4 (code): is the same as in feature 1",
                 "feature 5 (code): another parcel has code GX-001",
@@ -304,7 +304,7 @@ async fn a_zipped_shapefile_with_one_bad_feature_stores_nothing_and_names_it() {
     let lines = stderr_lines(&output);
     assert!(lines[0].ends_with("problems in 1 of 2 features"), "{lines:?}");
     assert!(
-        lines[1].starts_with("feature 2 (YDXZ → land_use): \"工矿仓储用地\" is not one of industrial"),
+        lines[1].starts_with("feature 2 (YDXZ → land_use): “工矿仓储用地” is not one of industrial"),
         "{lines:?}"
     );
     assert_eq!(park_1_parcels(&server).await, before);
