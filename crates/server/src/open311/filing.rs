@@ -177,10 +177,7 @@ mod tests {
                 &format!("service_code=general&description=d&address_string={}", "路".repeat(201)),
                 "address_string: has 201",
             ),
-            (
-                "service_code=general&description=d&lat=30&long=114&media_url=javascript:x",
-                "media_url: “javascript:x”",
-            ),
+            ("service_code=general&description=d&lat=30&long=114&media_url=javascript:x", "media_url: “javascript:x”"),
             (&format!("service_code=general&description=d&lat=30&long=114&phone={}", "1".repeat(31)), "phone: has 31"),
         ];
         for (query, start) in cases {

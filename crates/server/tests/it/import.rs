@@ -303,10 +303,7 @@ async fn a_zipped_shapefile_with_one_bad_feature_stores_nothing_and_names_it() {
     assert_eq!(output.status.code(), Some(2));
     let lines = stderr_lines(&output);
     assert!(lines[0].ends_with("problems in 1 of 2 features"), "{lines:?}");
-    assert!(
-        lines[1].starts_with("feature 2 (YDXZ → land_use): “工矿仓储用地” is not one of industrial"),
-        "{lines:?}"
-    );
+    assert!(lines[1].starts_with("feature 2 (YDXZ → land_use): “工矿仓储用地” is not one of industrial"), "{lines:?}");
     assert_eq!(park_1_parcels(&server).await, before);
 }
 
